@@ -1,0 +1,62 @@
+// Builds the extension and the CLI bundles, with the validated built-in rules embedded in both.
+// Usage: node esbuild.js [--production] [--watch] [--cli]
+const esbuild = require('esbuild');
+const path = require('node:path');
+const fs = require('node:fs');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const cliOnly = process.argv.includes('--cli');
+const rulesDir = path.join(__dirname, 'rules');
+
+/** Bundles the rule loader once, so that this script validates rules with exactly the engine's own code. */
+async function loadRules() {
+  const out = path.join(__dirname, 'out', 'build', 'ruleFiles.js');
+  await esbuild.build({
+    entryPoints: [path.join(__dirname, 'src', 'node', 'ruleFiles.ts')],
+    bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: out, logLevel: 'silent',
+  });
+  delete require.cache[out];
+  return require(out).loadRuleDir(rulesDir, __dirname);
+}
+
+/** Serves `import rules from 'leakless:builtin-rules'` with the validated rules as JSON. */
+const builtinRulesPlugin = {
+  name: 'leakless-builtin-rules',
+  setup(build) {
+    build.onResolve({ filter: /^leakless:builtin-rules$/ }, () => ({ path: 'builtin-rules', namespace: 'leakless' }));
+    build.onLoad({ filter: /.*/, namespace: 'leakless' }, async () => {
+      const rules = await loadRules();
+      return {
+        contents: `export default ${JSON.stringify(rules)};`,
+        loader: 'js',
+        watchFiles: fs.readdirSync(rulesDir).map((f) => path.join(rulesDir, f)),
+      };
+    });
+  },
+};
+
+const common = {
+  bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: !production, minify: production,
+  sourcesContent: false, logLevel: 'warning', plugins: [builtinRulesPlugin], legalComments: 'none',
+};
+
+const targets = [
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+if (!cliOnly) targets.push({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
+
+async function main() {
+  if (watch) {
+    for (const t of targets) await (await esbuild.context(t)).watch();
+    return;
+  }
+  await Promise.all(targets.map((t) => esbuild.build(t)));
+  fs.chmodSync(path.join(__dirname, 'dist', 'cli.js'), 0o755);
+}
+
+main().catch((e) => {
+  const detail = e && e.errors ? e.errors.map((x) => x.text).join('\n') : String(e && e.message ? e.message : e);
+  console.error(`build failed:\n${detail}`);
+  process.exit(1);
+});

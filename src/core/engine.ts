@@ -1,0 +1,161 @@
+import { shannonEntropy } from './entropy';
+import { LineMap } from './lines';
+import { maskSecret } from './mask';
+import { isPlaceholder } from './placeholders';
+import { sha256Hex } from './sha256';
+import { isInlineAllowed } from './suppress';
+import { CONFIDENCES, type Confidence, type DetectOptions, type Finding, type RuleSpec } from './types';
+import { VALIDATORS, type Verdict } from './validators';
+
+/** A rule ready to run: regexes compiled once. */
+export interface CompiledRule {
+  readonly spec: RuleSpec;
+  readonly re: RegExp;
+  readonly keywords: readonly string[];
+  readonly allow: readonly RegExp[];
+  readonly validate?: (secret: string) => Verdict;
+}
+
+interface Candidate {
+  rule: CompiledRule;
+  start: number;
+  end: number;
+  secret: string;
+  entropy: number;
+  confidence: Confidence;
+}
+
+const CONFIDENCE_RANK: Readonly<Record<Confidence, number>> = { high: 3, medium: 2, low: 1 };
+
+/** Compiles validated rule specs once. */
+export function compileRules(specs: readonly RuleSpec[]): CompiledRule[] {
+  return specs.map((spec) => {
+    const validate = spec.validator ? VALIDATORS[spec.validator] : undefined;
+    return {
+      spec,
+      re: new RegExp(spec.regex, spec.flags),
+      keywords: spec.keywords,
+      allow: spec.allowlist.regexes.map((r) => new RegExp(r, 'i')),
+      ...(validate ? { validate } : {}),
+    };
+  });
+}
+
+/** The detection engine: a compiled rule set and the detect() function over strings. */
+export class Engine {
+  readonly rules: readonly CompiledRule[];
+  private readonly byId: ReadonlyMap<string, CompiledRule>;
+
+  constructor(specs: readonly RuleSpec[]) {
+    this.rules = compileRules(specs);
+    this.byId = new Map(this.rules.map((r) => [r.spec.id, r]));
+  }
+
+  /** The rule with this id, if any. */
+  rule(id: string): RuleSpec | undefined {
+    return this.byId.get(id)?.spec;
+  }
+
+  /** Finds the secrets in a text. Pure: strings in, plain objects out. */
+  detect(text: string, options: DetectOptions = {}): Finding[] {
+    const candidates: Candidate[] = [];
+    const lower = text.toLowerCase();
+    for (const rule of this.rules) {
+      if (options.disabledRules?.has(rule.spec.id)) continue;
+      if (rule.keywords.length > 0 && !rule.keywords.some((k) => lower.includes(k))) continue;
+      this.runRule(rule, text, lower, options, candidates);
+    }
+    return this.resolve(text, candidates, options);
+  }
+
+  /** Runs one rule over the text, only (it is assumed) because its keywords are present or it has none. */
+  runRule(rule: CompiledRule, text: string, lower: string, options: DetectOptions, out: Candidate[]): void {
+    const re = rule.re;
+    re.lastIndex = 0;
+    const group = rule.spec.secretGroup;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const span = m.indices?.[group];
+      const secret = m[group];
+      if (!span || secret === undefined || secret.length === 0) continue;
+      const [start, end] = span;
+      const candidate = this.check(rule, text, lower, m[0], secret, start, end, options);
+      if (candidate) out.push(candidate);
+    }
+  }
+
+  private check(
+    rule: CompiledRule, text: string, lower: string, match: string, secret: string, start: number, end: number,
+    options: DetectOptions,
+  ): Candidate | undefined {
+    const spec = rule.spec;
+    const entropy = shannonEntropy(secret);
+    if (entropy < spec.entropy) return undefined;
+    if (isPlaceholder(secret)) return undefined;
+    const secretLower = lower.slice(start, end);
+    if (spec.allowlist.stopwords.some((w) => secretLower.includes(w))) return undefined;
+    if (rule.allow.some((re) => re.test(secret) || re.test(match))) return undefined;
+    let confidence = spec.confidence;
+    if (rule.validate) {
+      const verdict = rule.validate(secret);
+      if (verdict === 'invalid') return undefined;
+      if (verdict === 'valid') confidence = 'high';
+    }
+    if (options.inlineAllow !== false && isInlineAllowed(text, start, end)) return undefined;
+    return { rule, start, end, secret, entropy, confidence };
+  }
+
+  /** Collapses overlapping candidates (the specific rule beats the generic one), then filters and shapes findings. */
+  private resolve(text: string, candidates: Candidate[], options: DetectOptions): Finding[] {
+    candidates.sort(
+      (a, b) =>
+        Number(a.rule.spec.generic) - Number(b.rule.spec.generic) ||
+        CONFIDENCE_RANK[b.confidence] - CONFIDENCE_RANK[a.confidence] ||
+        b.end - b.start - (a.end - a.start) ||
+        a.start - b.start,
+    );
+    const kept: Candidate[] = [];
+    for (const c of candidates) {
+      if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
+      kept.push(c);
+    }
+    const min = CONFIDENCE_RANK[options.minConfidence ?? 'low'];
+    kept.sort((a, b) => a.start - b.start);
+    const lines = kept.length > 0 ? new LineMap(text) : undefined;
+    const findings: Finding[] = [];
+    for (const c of kept) {
+      if (CONFIDENCE_RANK[c.confidence] < min) continue;
+      const fingerprint = fingerprintOf(c.rule.spec.id, c.secret);
+      if (options.ignoredFingerprints?.has(fingerprint)) continue;
+      const spec = c.rule.spec;
+      findings.push({
+        ruleId: spec.id,
+        name: spec.name,
+        provider: spec.provider,
+        severity: spec.severity,
+        confidence: c.confidence,
+        start: c.start,
+        end: c.end,
+        range: { start: lines!.positionAt(c.start), end: lines!.positionAt(c.end) },
+        masked: maskSecret(c.secret),
+        entropy: Math.round(c.entropy * 100) / 100,
+        fingerprint,
+        secret: c.secret,
+        envVar: spec.envVar,
+      });
+    }
+    return findings;
+  }
+}
+
+/** The fingerprint of a secret found by a rule: stable across moves and edits elsewhere, and not reversible. */
+export function fingerprintOf(ruleId: string, secret: string): string {
+  return `${ruleId}:${sha256Hex(`${ruleId}\u0000${secret}`).slice(0, 24)}`;
+}
+
+/** Confidence levels from the most to the least sure, for settings and flags. */
+export const CONFIDENCE_LEVELS = CONFIDENCES;

@@ -1,0 +1,11 @@
+// The public surface of the detection engine.
+export { Engine, fingerprintOf, compileRules, type CompiledRule } from './engine';
+export { parseRuleFile, checkRuleSet } from './ruleSchema';
+export { RuleError, RuleErrors } from './ruleErrors';
+export { maskSecret } from './mask';
+export { shannonEntropy } from './entropy';
+export { isPlaceholder } from './placeholders';
+export { isInlineAllowed, ALLOW_MARKER } from './suppress';
+export { LineMap } from './lines';
+export { expandFakes } from './fakes';
+export * from './types';

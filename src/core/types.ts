@@ -1,0 +1,81 @@
+/** Severity of a finding, in VS Code's diagnostic terms. */
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+/** How sure a rule is that a match is a real secret. */
+export type Confidence = 'high' | 'medium' | 'low';
+export const CONFIDENCES: readonly Confidence[] = ['high', 'medium', 'low'];
+
+/** What to tell a user about one kind of secret: what it is, the risk, and how to recover. */
+export interface Remediation {
+  what: string;
+  risk: string;
+  rotate: string[];
+  revoke?: string;
+  misuse: string;
+  prevention?: string;
+  docs?: string;
+}
+
+/** A rule as written in rules/*.yaml, after validation. Plain data, serialisable as JSON. */
+export interface RuleSpec {
+  id: string;
+  name: string;
+  provider: string;
+  family: string;
+  description: string;
+  regex: string;
+  flags: string;
+  secretGroup: number;
+  keywords: string[];
+  entropy: number;
+  severity: Severity;
+  confidence: Confidence;
+  generic: boolean;
+  validator?: string;
+  allowlist: { regexes: string[]; stopwords: string[] };
+  envVar: string;
+  remediation: Remediation;
+  examples: { positive: string[]; negative: string[] };
+  /** Where the rule was defined, for messages. */
+  source: { file: string; line: number };
+}
+
+/** A zero-based position in UTF-16 code units, as VS Code counts them. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+/** One secret found in a text. */
+export interface Finding {
+  ruleId: string;
+  name: string;
+  provider: string;
+  severity: Severity;
+  confidence: Confidence;
+  /** Offsets of the secret itself in the scanned text (UTF-16 code units). */
+  start: number;
+  end: number;
+  range: { start: Position; end: Position };
+  /** The secret with its middle hidden, safe to show anywhere. */
+  masked: string;
+  entropy: number;
+  /** Stable id of (rule, secret): a hash, never the secret. */
+  fingerprint: string;
+  /** The raw secret; callers must never print it unless the user explicitly asked. */
+  secret: string;
+  envVar: string;
+}
+
+/** Options for one detection run. */
+export interface DetectOptions {
+  /** Rule ids to skip. */
+  disabledRules?: ReadonlySet<string>;
+  /** Findings below this confidence are dropped. */
+  minConfidence?: Confidence;
+  /** Honour inline allow markers (default true). */
+  inlineAllow?: boolean;
+  /** Fingerprints the user chose to ignore. */
+  ignoredFingerprints?: ReadonlySet<string>;
+}
