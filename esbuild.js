@@ -9,15 +9,21 @@ const watch = process.argv.includes('--watch');
 const cliOnly = process.argv.includes('--cli');
 const rulesDir = path.join(__dirname, 'rules');
 
-/** Bundles the rule loader once, so that this script validates rules with exactly the engine's own code. */
-async function loadRules() {
-  const out = path.join(__dirname, 'out', 'build', 'ruleFiles.js');
-  await esbuild.build({
-    entryPoints: [path.join(__dirname, 'src', 'node', 'ruleFiles.ts')],
-    bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: out, logLevel: 'silent',
-  });
-  delete require.cache[out];
-  return require(out).loadRuleDir(rulesDir, __dirname);
+/** Bundles the rule loader in memory, so that this script validates rules with exactly the engine's own code. */
+let rulesPromise;
+function loadRules() {
+  rulesPromise ??= (async () => {
+    const filename = path.join(__dirname, 'src', 'node', 'ruleFiles.ts');
+    const result = await esbuild.build({
+      entryPoints: [filename], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false,
+      logLevel: 'silent',
+    });
+    const mod = new module.constructor(filename);
+    mod.paths = module.paths;
+    mod._compile(result.outputFiles[0].text, filename);
+    return mod.exports.loadRuleDir(rulesDir, __dirname);
+  })();
+  return rulesPromise;
 }
 
 /** Serves `import rules from 'leakless:builtin-rules'` with the validated rules as JSON. */
@@ -26,6 +32,7 @@ const builtinRulesPlugin = {
   setup(build) {
     build.onResolve({ filter: /^leakless:builtin-rules$/ }, () => ({ path: 'builtin-rules', namespace: 'leakless' }));
     build.onLoad({ filter: /.*/, namespace: 'leakless' }, async () => {
+      if (watch) rulesPromise = undefined;
       const rules = await loadRules();
       return {
         contents: `export default ${JSON.stringify(rules)};`,
@@ -47,6 +54,12 @@ const targets = [
 if (!cliOnly) targets.push({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
 
 async function main() {
+  try {
+    await loadRules();
+  } catch (e) {
+    console.error(`Invalid rules in ${path.relative(process.cwd(), rulesDir) || 'rules'}/:\n${e.message}`);
+    process.exit(1);
+  }
   if (watch) {
     for (const t of targets) await (await esbuild.context(t)).watch();
     return;

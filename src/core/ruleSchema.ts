@@ -2,6 +2,7 @@ import { Document, LineCounter, isMap, isSeq, parseDocument, type Node } from 'y
 import { RuleError } from './ruleErrors';
 import {
   CONFIDENCES,
+  FAMILIES,
   SEVERITIES,
   type Confidence,
   type Remediation,
@@ -12,7 +13,7 @@ import { VALIDATOR_NAMES } from './validators';
 
 const FILE_FIELDS = new Set(['provider', 'family', 'remediation', 'rules']);
 const RULE_FIELDS = new Set([
-  'id', 'name', 'description', 'regex', 'secretGroup', 'keywords', 'entropy', 'severity', 'confidence',
+  'id', 'provider', 'name', 'description', 'regex', 'secretGroup', 'keywords', 'entropy', 'severity', 'confidence',
   'generic', 'validator', 'allowlist', 'envVar', 'remediation', 'examples',
 ]);
 const REMEDIATION_FIELDS = new Set(['what', 'risk', 'rotate', 'revoke', 'misuse', 'prevention', 'docs']);
@@ -75,6 +76,7 @@ class Context {
     }
     const provider = this.str(raw, ['provider'], undefined, 'provider', true) ?? '';
     const family = this.str(raw, ['family'], undefined, 'family', true) ?? '';
+    if (family && !(FAMILIES as readonly string[]).includes(family)) this.fail(['family'], undefined, 'family', `must be one of ${FAMILIES.join(', ')}`);
     const fileRemediation = raw['remediation'] === undefined ? undefined : this.remediation(raw['remediation'], ['remediation'], undefined);
     const list = raw['rules'];
     if (!Array.isArray(list) || list.length === 0) {
@@ -102,6 +104,7 @@ class Context {
       if (!RULE_FIELDS.has(key)) this.fail([...path, key], id, key, `unknown field (allowed: ${[...RULE_FIELDS].join(', ')})`);
     }
     const name = this.str(raw, [...path, 'name'], id, 'name', true) ?? '';
+    const ruleProvider = this.str(raw, [...path, 'provider'], id, 'provider', false) ?? provider;
     const description = this.str(raw, [...path, 'description'], id, 'description', true) ?? '';
     const regexText = this.str(raw, [...path, 'regex'], id, 'regex', true) ?? '';
     let flags = 'gd';
@@ -186,7 +189,7 @@ class Context {
     }
     if (this.errors.length > before || !id || !remediation) return undefined;
     return {
-      id, name, provider, family, description, regex: source, flags, secretGroup, keywords, entropy, severity,
+      id, name, provider: ruleProvider, family, description, regex: source, flags, secretGroup, keywords, entropy, severity,
       confidence, generic, ...(validator ? { validator } : {}), allowlist, envVar, remediation, examples,
       source: { file: this.file, line: this.lineOf(path) },
     };

@@ -6,6 +6,13 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hin
 export type Confidence = 'high' | 'medium' | 'low';
 export const CONFIDENCES: readonly Confidence[] = ['high', 'medium', 'low'];
 
+/** The rule families, for grouping and for recall per family. */
+export const FAMILIES = [
+  'cloud', 'source-hosting', 'ci-cd', 'payments', 'messaging', 'observability', 'ai', 'database',
+  'package-registry', 'identity', 'saas', 'crypto-keys', 'url-credentials', 'generic',
+] as const;
+export type Family = (typeof FAMILIES)[number];
+
 /** What to tell a user about one kind of secret: what it is, the risk, and how to recover. */
 export interface Remediation {
   what: string;

@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import type { Finding, Severity } from '../core';
+import { CommandId } from './commandIds';
+import type { LeaklessConfig } from './config';
+
+/** The diagnostic `source` shown in the Problems panel. */
+export const DIAGNOSTIC_SOURCE = 'Leakless';
+
+const LEVELS: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+/** The editor range of a finding's secret. */
+export function findingRange(f: Finding): vscode.Range {
+  return new vscode.Range(f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character);
+}
+
+/** The link behind a diagnostic's code: our remediation guide for the rule, opened inside the editor. */
+export function ruleDocsUri(ruleId: string): vscode.Uri {
+  return vscode.Uri.parse(`command:${CommandId.showRemediation}?${encodeURIComponent(JSON.stringify([ruleId]))}`);
+}
+
+/** The severity a finding gets after the settings; undefined when its rule is turned off. */
+export function effectiveSeverity(f: Finding, config: LeaklessConfig): Severity | undefined {
+  const override = config.severityOverrides.get(f.ruleId);
+  if (override === 'off') return undefined;
+  if (override) return override;
+  return config.severity === 'default' ? f.severity : config.severity;
+}
+
+/** One diagnostic for a finding: on the secret, masked, linked to its rule's guide. */
+export function toDiagnostic(f: Finding, config: LeaklessConfig): vscode.Diagnostic | undefined {
+  const severity = effectiveSeverity(f, config);
+  if (!severity) return undefined;
+  const d = new vscode.Diagnostic(findingRange(f), `Hardcoded ${f.name}: ${f.masked} (${f.confidence} confidence)`, LEVELS[severity]);
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = { value: f.ruleId, target: ruleDocsUri(f.ruleId) };
+  return d;
+}

@@ -1,0 +1,147 @@
+import * as vscode from 'vscode';
+import { toDiagnostic } from './diagnostics';
+import type { LeaklessConfig } from './config';
+import type { Log } from './log';
+import type { FindingsStore } from './findingsStore';
+import type { RuleHost } from './ruleHost';
+
+/** What the live scanner needs from the rest of the extension. */
+export interface LiveScannerDeps {
+  rules: RuleHost;
+  store: FindingsStore;
+  log: Log;
+  config: () => LeaklessConfig;
+  onConfigChange: vscode.Event<void>;
+}
+
+/** Scans open documents as the user types (debounced) and publishes one diagnostic per finding. */
+export class LiveScanner implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('leakless');
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly skipped = new Set<string>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly deps: LiveScannerDeps) {
+    this.disposables.push(
+      this.collection,
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0) this.schedule(e.document, this.deps.config().debounceMs);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      vscode.window.tabGroups.onDidChangeTabs((e) => this.onTabsChanged(e)),
+      deps.onConfigChange(() => this.rescanAll()),
+      deps.rules.onDidChange(() => this.rescanAll()),
+    );
+    this.rescanAll();
+  }
+
+  /** Re-scans every open document now (after a settings or rules change). */
+  rescanAll(): void {
+    this.skipped.clear();
+    for (const d of vscode.workspace.textDocuments) this.scan(d);
+  }
+
+  /** Scans a document after `delay` ms, replacing any scan already waiting for it. */
+  schedule(doc: vscode.TextDocument, delay: number): void {
+    const key = doc.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!doc.isClosed) this.scan(doc);
+      }, delay),
+    );
+  }
+
+  /** Scans a document now and publishes its diagnostics, unless a newer version already has results. */
+  scan(doc: vscode.TextDocument): void {
+    const config = this.deps.config();
+    const reason = this.skipReason(doc, config);
+    if (reason) {
+      this.clear(doc.uri);
+      if (reason !== 'disabled' && reason !== 'scheme' && !this.skipped.has(doc.uri.toString())) {
+        this.skipped.add(doc.uri.toString());
+        this.deps.log.info(`Skipped ${describe(doc.uri)}: ${reason}`);
+      }
+      return;
+    }
+    this.skipped.delete(doc.uri.toString());
+    const version = doc.version;
+    const started = Date.now();
+    const findings = this.deps.rules.engine.detect(doc.getText(), {
+      disabledRules: config.disabledRules,
+      minConfidence: config.minConfidence,
+    });
+    if (doc.isClosed || doc.version !== version) return; // a newer version will be scanned by its own change event
+    if (!this.deps.store.set(doc.uri, version, findings)) return;
+    const diagnostics = findings.map((f) => toDiagnostic(f, config)).filter((d): d is vscode.Diagnostic => d !== undefined);
+    this.collection.set(doc.uri, diagnostics);
+    this.deps.log.trace(`Scanned ${describe(doc.uri)} v${version}: ${findings.length} finding(s) in ${Date.now() - started} ms`);
+  }
+
+  private skipReason(doc: vscode.TextDocument, config: LeaklessConfig): string | undefined {
+    if (!config.enable) return 'disabled';
+    if (!config.schemes.includes(doc.uri.scheme)) return 'scheme';
+    if (!config.languages.includes('*') && !config.languages.includes(doc.languageId)) {
+      return `language "${doc.languageId}" is not in leakless.languages`;
+    }
+    for (const pattern of config.exclude) {
+      if (vscode.languages.match({ pattern }, doc) > 0) return `matches leakless.exclude pattern "${pattern}"`;
+    }
+    const size = doc.getText().length;
+    if (size > config.maxFileSize) {
+      return `${size} characters is over leakless.maxFileSize (${config.maxFileSize})`;
+    }
+    return undefined;
+  }
+
+  private onTabsChanged(e: vscode.TabChangeEvent): void {
+    for (const tab of e.opened) {
+      const input = tab.input;
+      if (!(input instanceof vscode.TabInputText)) continue;
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === input.uri.toString());
+      if (doc && this.deps.store.get(doc.uri).length === 0) this.schedule(doc, 0);
+    }
+    const closed = e.closed;
+    if (closed.length === 0) return;
+    const open = new Set<string>();
+    for (const group of vscode.window.tabGroups.all) {
+      for (const tab of group.tabs) {
+        const input = tab.input;
+        if (input instanceof vscode.TabInputText) open.add(input.uri.toString());
+        else if (input instanceof vscode.TabInputTextDiff) open.add(input.modified.toString());
+      }
+    }
+    for (const tab of closed) {
+      const input = tab.input;
+      if (input instanceof vscode.TabInputText && !open.has(input.uri.toString())) this.forget(input.uri);
+    }
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(key);
+    this.skipped.delete(key);
+    this.clear(uri);
+  }
+
+  private clear(uri: vscode.Uri): void {
+    this.collection.delete(uri);
+    this.deps.store.delete(uri);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function describe(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? vscode.workspace.asRelativePath(uri) : uri.toString();
+}
