@@ -1,6 +1,7 @@
 import { shannonEntropy } from './entropy';
 import { LineMap } from './lines';
 import { maskSecret } from './mask';
+import { KeywordIndex } from './keywordIndex';
 import { isPlaceholder } from './placeholders';
 import { sha256Hex } from './sha256';
 import { isInlineAllowed } from './suppress';
@@ -12,6 +13,8 @@ export interface CompiledRule {
   readonly spec: RuleSpec;
   readonly re: RegExp;
   readonly keywords: readonly string[];
+  /** Ids of this rule's keywords in the engine's KeywordIndex. */
+  keywordIds: number[];
   readonly allow: readonly RegExp[];
   readonly validate?: (secret: string) => Verdict;
 }
@@ -35,6 +38,7 @@ export function compileRules(specs: readonly RuleSpec[]): CompiledRule[] {
       spec,
       re: new RegExp(spec.regex, spec.flags),
       keywords: spec.keywords,
+      keywordIds: [],
       allow: spec.allowlist.regexes.map((r) => new RegExp(r, 'i')),
       ...(validate ? { validate } : {}),
     };
@@ -45,10 +49,20 @@ export function compileRules(specs: readonly RuleSpec[]): CompiledRule[] {
 export class Engine {
   readonly rules: readonly CompiledRule[];
   private readonly byId: ReadonlyMap<string, CompiledRule>;
+  private readonly keywordIndex: KeywordIndex;
 
   constructor(specs: readonly RuleSpec[]) {
     this.rules = compileRules(specs);
     this.byId = new Map(this.rules.map((r) => [r.spec.id, r]));
+    const ids = new Map<string, number>();
+    for (const rule of this.rules) {
+      rule.keywordIds = rule.keywords.map((k) => {
+        let id = ids.get(k);
+        if (id === undefined) ids.set(k, (id = ids.size));
+        return id;
+      });
+    }
+    this.keywordIndex = new KeywordIndex([...ids.keys()]);
   }
 
   /** The rule with this id, if any. */
@@ -60,16 +74,18 @@ export class Engine {
   detect(text: string, options: DetectOptions = {}): Finding[] {
     const candidates: Candidate[] = [];
     const lower = text.toLowerCase();
+    const present = new Uint8Array(this.keywordIndex.keywords.length);
+    this.keywordIndex.scan(lower, present);
     for (const rule of this.rules) {
       if (options.disabledRules?.has(rule.spec.id)) continue;
-      if (rule.keywords.length > 0 && !rule.keywords.some((k) => lower.includes(k))) continue;
-      this.runRule(rule, text, lower, options, candidates);
+      if (rule.keywordIds.length > 0 && !rule.keywordIds.some((k) => present[k] === 1)) continue;
+      this.runRule(rule, text, options, candidates);
     }
     return this.resolve(text, candidates, options);
   }
 
   /** Runs one rule over the text, only (it is assumed) because its keywords are present or it has none. */
-  runRule(rule: CompiledRule, text: string, lower: string, options: DetectOptions, out: Candidate[]): void {
+  runRule(rule: CompiledRule, text: string, options: DetectOptions, out: Candidate[]): void {
     const re = rule.re;
     re.lastIndex = 0;
     const group = rule.spec.secretGroup;
@@ -83,20 +99,20 @@ export class Engine {
       const secret = m[group];
       if (!span || secret === undefined || secret.length === 0) continue;
       const [start, end] = span;
-      const candidate = this.check(rule, text, lower, m[0], secret, start, end, options);
+      const candidate = this.check(rule, text, m[0], secret, start, end, options);
       if (candidate) out.push(candidate);
     }
   }
 
   private check(
-    rule: CompiledRule, text: string, lower: string, match: string, secret: string, start: number, end: number,
+    rule: CompiledRule, text: string, match: string, secret: string, start: number, end: number,
     options: DetectOptions,
   ): Candidate | undefined {
     const spec = rule.spec;
     const entropy = shannonEntropy(secret);
     if (entropy < spec.entropy) return undefined;
     if (isPlaceholder(secret)) return undefined;
-    const secretLower = lower.slice(start, end);
+    const secretLower = secret.toLowerCase();
     if (spec.allowlist.stopwords.some((w) => secretLower.includes(w))) return undefined;
     if (rule.allow.some((re) => re.test(secret) || re.test(match))) return undefined;
     let confidence = spec.confidence;

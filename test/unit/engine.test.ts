@@ -1,0 +1,147 @@
+import * as assert from 'node:assert/strict';
+import { Engine, expandFakes, fingerprintOf, maskSecret, parseRuleFile, type RuleSpec } from '../../src/core';
+
+const YAML = `provider: Test
+family: saas
+remediation:
+  what: A test credential.
+  risk: It grants access.
+  rotate: [Make a new one.]
+  misuse: Read the audit log.
+rules:
+  - id: tst-token
+    name: Test token
+    description: A prefixed token.
+    regex: '(?:^|[^a-z0-9_])(tst_[a-z0-9]{24})(?:[^a-z0-9_]|$)'
+    keywords: [tst_]
+    entropy: 3
+    confidence: high
+    examples: { positive: ['tst_[[lower:24]]'], negative: ['x'] }
+  - id: generic-assign
+    name: Generic secret
+    description: A secret-named assignment.
+    generic: true
+    regex: '(?i)(?:secret|token)\\s{0,3}=\\s{0,3}"([^"\\s]{12,80})"'
+    keywords: [secret, token]
+    entropy: 3
+    confidence: low
+    examples: { positive: ['token = "[[alnum:20]]"'], negative: ['x'] }
+  - id: pem-key
+    name: Private key
+    description: A PEM block.
+    regex: '(-----BEGIN PRIVATE KEY-----[\\s\\S]{20,4000}?-----END PRIVATE KEY-----)'
+    keywords: ['-----begin private key']
+    severity: error
+    confidence: high
+    examples: { positive: ['x'], negative: ['y'] }
+`;
+
+function engine(): { engine: Engine; rules: RuleSpec[] } {
+  const { rules, errors } = parseRuleFile(YAML, 'test.yaml');
+  assert.deepEqual(errors, []);
+  return { engine: new Engine(rules), rules };
+}
+
+const token = (seed: string): string => expandFakes('tst_[[lower:24]]', seed);
+
+describe('engine: detect()', () => {
+  const { engine: e } = engine();
+
+  it('reports the secret with its exact range, line and column, masked value and fingerprint', () => {
+    const t = token('a');
+    const text = `line one\nconst key = "${t}";\n`;
+    const [f, ...rest] = e.detect(text);
+    assert.equal(rest.length, 0);
+    assert.ok(f);
+    assert.equal(f.ruleId, 'tst-token');
+    assert.equal(text.slice(f.start, f.end), t);
+    assert.deepEqual(f.range, { start: { line: 1, character: 13 }, end: { line: 1, character: 13 + t.length } });
+    assert.equal(f.masked, `${t.slice(0, 4)}…${t.slice(-4)}`);
+    assert.equal(f.fingerprint, fingerprintOf('tst-token', t));
+    assert.ok(!f.fingerprint.includes(t));
+    assert.equal(f.confidence, 'high');
+  });
+
+  it('counts columns in UTF-16 code units after emoji and astral characters, and lines across CRLF and CR', () => {
+    const t = token('b');
+    const text = `a\r\nb\rc\n😀𝒳 = "${t}"`;
+    const [f] = e.detect(text);
+    assert.ok(f);
+    assert.equal(text.slice(f.start, f.end), t);
+    assert.deepEqual(f.range.start, { line: 3, character: 8 });
+  });
+
+  it('keeps the fingerprint when the secret moves', () => {
+    const t = token('c');
+    const a = e.detect(`x = "${t}"`)[0]!;
+    const b = e.detect(`\n\n\n    y = "${t}"`)[0]!;
+    assert.equal(a.fingerprint, b.fingerprint);
+  });
+
+  it('lets the specific rule win over the generic one on the same text', () => {
+    const t = token('d');
+    const found = e.detect(`token = "${t}"`);
+    assert.deepEqual(found.map((f) => f.ruleId), ['tst-token']);
+  });
+
+  it('reports the generic rule when no specific one matches', () => {
+    const v = expandFakes('[[alnum:24]]', 'g');
+    assert.deepEqual(e.detect(`secret = "${v}"`).map((f) => f.ruleId), ['generic-assign']);
+  });
+
+  it('skips placeholders and templates', () => {
+    for (const v of ['your_api_key_here', 'xxxxxxxxxxxxxxxxxxxxxxxx', '${SECRET_TOKEN_VALUE}', '{{ secret_token }}', '%SECRET_TOKEN%',
+      'process.env.SECRET_TOKEN', '<secret-token-value>', 'EXAMPLEEXAMPLE1234', 'aaaaaaaaaaaaaaaaaaaa']) {
+      assert.deepEqual(e.detect(`secret = "${v}"`), [], v);
+    }
+  });
+
+  it('honours allow markers on the line and on the line before, ours and other tools\'', () => {
+    const t = token('e');
+    for (const marker of ['// leakless:allow', '# gitleaks:allow', '# pragma: allowlist secret', '// secretlint-disable-line', '# trufflehog:ignore']) {
+      assert.deepEqual(e.detect(`k = "${t}" ${marker}`), [], marker);
+    }
+    assert.deepEqual(e.detect(`// leakless:allow-next-line\nk = "${t}"`), []);
+    assert.deepEqual(e.detect(`# pragma: allowlist nextline secret\r\nk = "${t}"`), []);
+    assert.equal(e.detect(`// leakless:allow-next-line\n\nk = "${t}"`).length, 1, 'the marker covers the next line only');
+  });
+
+  it('drops findings under the minimum confidence, of disabled rules and of ignored fingerprints', () => {
+    const v = expandFakes('[[alnum:24]]', 'h');
+    const t = token('i');
+    const text = `secret = "${v}"\nk = "${t}"`;
+    assert.deepEqual(e.detect(text, { minConfidence: 'medium' }).map((f) => f.ruleId), ['tst-token']);
+    assert.deepEqual(e.detect(text, { disabledRules: new Set(['tst-token']) }).map((f) => f.ruleId), ['generic-assign']);
+    assert.deepEqual(e.detect(text, { ignoredFingerprints: new Set([fingerprintOf('tst-token', t)]) }).map((f) => f.ruleId), ['generic-assign']);
+  });
+
+  it('finds multi-line secrets', () => {
+    const body = expandFakes('[[b64:64]]\n[[b64:64]]\n[[b64:20]]', 'pem');
+    const block = `-----BEGIN PRIVATE KEY-----\n${body}\n-----END PRIVATE KEY-----`;
+    const [f] = e.detect(`key = """\n${block}\n"""`);
+    assert.ok(f);
+    assert.equal(f.ruleId, 'pem-key');
+    assert.deepEqual([f.range.start.line, f.range.end.line], [1, 5]);
+    assert.equal(f.severity, 'error');
+  });
+
+  it('collapses duplicates: one finding per secret', () => {
+    const t = token('j');
+    assert.equal(e.detect(`token = "${t}"; token = "${t}"`).length, 2, 'two occurrences are two findings');
+    assert.equal(e.detect(`k = "${t}"`).length, 1);
+  });
+
+  it('costs nothing for rules whose keywords are absent', () => {
+    assert.deepEqual(e.detect('const answer = 42;\n'.repeat(1000)), []);
+  });
+});
+
+describe('masking', () => {
+  it('never shows more than 8 characters of a long secret', () => {
+    assert.equal(maskSecret('ABCDEFGHIJKLMNOPQRSTUVWXYZ'), 'ABCD…WXYZ');
+  });
+  it('shows at most 4 characters of a medium secret and none of a short one', () => {
+    assert.equal(maskSecret('abcdefghijkl'), 'ab…kl');
+    assert.ok(!/[a-z]/.test(maskSecret('hunter2')));
+  });
+});
