@@ -16,6 +16,7 @@ export interface CompiledRule {
   /** Ids of this rule's keywords in the engine's KeywordIndex. */
   keywordIds: number[];
   readonly allow: readonly RegExp[];
+  readonly path?: RegExp;
   readonly validate?: (secret: string) => Verdict;
 }
 
@@ -40,6 +41,7 @@ export function compileRules(specs: readonly RuleSpec[]): CompiledRule[] {
       keywords: spec.keywords,
       keywordIds: [],
       allow: spec.allowlist.regexes.map((r) => new RegExp(r, 'i')),
+      ...(spec.path ? { path: new RegExp(spec.path, 'i') } : {}),
       ...(validate ? { validate } : {}),
     };
   });
@@ -79,6 +81,7 @@ export class Engine {
     for (const rule of this.rules) {
       if (options.disabledRules?.has(rule.spec.id)) continue;
       if (rule.keywordIds.length > 0 && !rule.keywordIds.some((k) => present[k] === 1)) continue;
+      if (rule.path && (options.path === undefined || !rule.path.test(options.path))) continue;
       this.runRule(rule, text, options, candidates);
     }
     return this.resolve(text, candidates, options);

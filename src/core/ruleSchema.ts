@@ -6,6 +6,7 @@ import {
   SEVERITIES,
   type Confidence,
   type Remediation,
+  type RuleExample,
   type RuleSpec,
   type Severity,
 } from './types';
@@ -14,7 +15,7 @@ import { VALIDATOR_NAMES } from './validators';
 const FILE_FIELDS = new Set(['provider', 'family', 'remediation', 'rules']);
 const RULE_FIELDS = new Set([
   'id', 'provider', 'name', 'description', 'regex', 'secretGroup', 'keywords', 'entropy', 'severity', 'confidence',
-  'generic', 'validator', 'allowlist', 'envVar', 'remediation', 'examples',
+  'generic', 'path', 'validator', 'allowlist', 'envVar', 'remediation', 'examples',
 ]);
 const REMEDIATION_FIELDS = new Set(['what', 'risk', 'rotate', 'revoke', 'misuse', 'prevention', 'docs']);
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -144,6 +145,14 @@ class Context {
       if (typeof raw['generic'] !== 'boolean') this.fail([...path, 'generic'], id, 'generic', 'must be true or false');
       else generic = raw['generic'];
     }
+    const pathRe = this.str(raw, [...path, 'path'], id, 'path', false);
+    if (pathRe !== undefined) {
+      try {
+        new RegExp(pathRe, 'i');
+      } catch (e) {
+        this.fail([...path, 'path'], id, 'path', `does not compile: ${(e as Error).message}`);
+      }
+    }
     const validator = this.str(raw, [...path, 'validator'], id, 'validator', false);
     if (validator !== undefined && !VALIDATOR_NAMES.includes(validator)) {
       this.fail([...path, 'validator'], id, 'validator', `unknown validator (known: ${VALIDATOR_NAMES.join(', ')})`);
@@ -175,22 +184,25 @@ class Context {
     let remediation = fileRemediation;
     if (raw['remediation'] !== undefined) remediation = this.remediation(raw['remediation'], [...path, 'remediation'], id, fileRemediation);
     if (!remediation) this.fail(path, id, 'remediation', 'required, on the rule or at the top of the file');
-    const examples = { positive: [] as string[], negative: [] as string[] };
+    const examples = { positive: [] as RuleExample[], negative: [] as RuleExample[] };
     const ex = raw['examples'];
     if (!isRecord(ex)) this.fail(ex === undefined ? path : [...path, 'examples'], id, 'examples', 'required: a mapping with "positive" and "negative" lists');
     else {
       for (const key of Object.keys(ex)) {
         if (key !== 'positive' && key !== 'negative') this.fail([...path, 'examples', key], id, `examples.${key}`, 'unknown field (allowed: positive, negative)');
       }
-      examples.positive = this.strList(ex, [...path, 'examples', 'positive'], id, 'examples.positive');
-      examples.negative = this.strList(ex, [...path, 'examples', 'negative'], id, 'examples.negative');
+      examples.positive = this.exampleList(ex, [...path, 'examples', 'positive'], id, 'examples.positive');
+      examples.negative = this.exampleList(ex, [...path, 'examples', 'negative'], id, 'examples.negative');
+      if (pathRe === undefined && [...examples.positive, ...examples.negative].some((e) => e.path !== undefined)) {
+        this.fail([...path, 'examples'], id, 'examples', 'an example has a path but the rule has no "path"');
+      }
       if (examples.positive.length === 0) this.fail([...path, 'examples'], id, 'examples.positive', 'at least one positive example is required');
       if (examples.negative.length === 0) this.fail([...path, 'examples'], id, 'examples.negative', 'at least one negative example is required');
     }
     if (this.errors.length > before || !id || !remediation) return undefined;
     return {
       id, name, provider: ruleProvider, family, description, regex: source, flags, secretGroup, keywords, entropy, severity,
-      confidence, generic, ...(validator ? { validator } : {}), allowlist, envVar, remediation, examples,
+      confidence, generic, ...(pathRe ? { path: pathRe } : {}), ...(validator ? { validator } : {}), allowlist, envVar, remediation, examples,
       source: { file: this.file, line: this.lineOf(path) },
     };
   }
@@ -241,6 +253,23 @@ class Context {
     v.forEach((item, i) => {
       if (typeof item !== 'string' || item === '') this.fail([...path, i], id, field, `item ${i + 1} must be a non-empty string`);
       else out.push(item);
+    });
+    return out;
+  }
+
+  private exampleList(obj: Record<string, unknown>, path: Path, id: string | undefined, field: string): RuleExample[] {
+    const v = obj[String(path[path.length - 1])];
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v)) {
+      this.fail(path, id, field, 'must be a list of example texts (or { path, text } mappings)');
+      return [];
+    }
+    const out: RuleExample[] = [];
+    v.forEach((item: unknown, i) => {
+      if (typeof item === 'string' && item !== '') out.push({ text: item });
+      else if (isRecord(item) && typeof item['text'] === 'string' && typeof item['path'] === 'string' && Object.keys(item).length === 2) {
+        out.push({ text: item['text'], path: item['path'] });
+      } else this.fail([...path, i], id, field, `item ${i + 1} must be a non-empty string or a mapping with "path" and "text"`);
     });
     return out;
   }

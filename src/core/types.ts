@@ -24,6 +24,12 @@ export interface Remediation {
   docs?: string;
 }
 
+/** One example text for a rule, with the file path it is read from when the rule is bound to paths. */
+export interface RuleExample {
+  text: string;
+  path?: string;
+}
+
 /** A rule as written in rules/*.yaml, after validation. Plain data, serialisable as JSON. */
 export interface RuleSpec {
   id: string;
@@ -39,11 +45,13 @@ export interface RuleSpec {
   severity: Severity;
   confidence: Confidence;
   generic: boolean;
+  /** When set, the rule runs only on files whose path (forward slashes) matches this case-insensitive regex. */
+  path?: string;
   validator?: string;
   allowlist: { regexes: string[]; stopwords: string[] };
   envVar: string;
   remediation: Remediation;
-  examples: { positive: string[]; negative: string[] };
+  examples: { positive: RuleExample[]; negative: RuleExample[] };
   /** Where the rule was defined, for messages. */
   source: { file: string; line: number };
 }
@@ -83,6 +91,8 @@ export interface DetectOptions {
   minConfidence?: Confidence;
   /** Honour inline allow markers (default true). */
   inlineAllow?: boolean;
+  /** The document's path (forward slashes, relative to its workspace or scan root), for path-bound rules. */
+  path?: string;
   /** Fingerprints the user chose to ignore. */
   ignoredFingerprints?: ReadonlySet<string>;
 }

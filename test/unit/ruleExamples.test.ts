@@ -7,19 +7,19 @@ describe('built-in rules: every example', () => {
 
   for (const rule of rules) {
     describe(rule.id, () => {
-      rule.examples.positive.forEach((template, i) => {
+      rule.examples.positive.forEach((example, i) => {
         it(`finds positive example ${i + 1}`, () => {
-          const text = expandFakes(template, `${rule.id}#p${i}`);
-          const found = engine.detect(text);
+          const text = expandFakes(example.text, `${rule.id}#p${i}`);
+          const found = engine.detect(text, example.path !== undefined ? { path: example.path } : {});
           const own = found.filter((f) => f.ruleId === rule.id);
           assert.equal(own.length, 1, `expected ${rule.id} once in ${JSON.stringify(text.slice(0, 120))}, got ${JSON.stringify(found.map((f) => f.ruleId))}`);
           assert.ok(!own[0]!.masked.includes(own[0]!.secret) || own[0]!.secret.length < 4, 'masked value must not contain the secret');
         });
       });
-      rule.examples.negative.forEach((template, i) => {
+      rule.examples.negative.forEach((example, i) => {
         it(`ignores negative example ${i + 1}`, () => {
-          const text = expandFakes(template, `${rule.id}#n${i}`);
-          const found = engine.detect(text);
+          const text = expandFakes(example.text, `${rule.id}#n${i}`);
+          const found = engine.detect(text, example.path !== undefined ? { path: example.path } : {});
           assert.deepEqual(found.map((f) => f.ruleId), [], `expected nothing in ${JSON.stringify(text.slice(0, 120))}`);
         });
       });
