@@ -1,5 +1,14 @@
+// The `leakless` command: wires the process to runCli with the built-in rules embedded at build time.
 import builtinRules from 'leakless:builtin-rules';
-import { Engine } from '../core';
+import { streamSink } from './output';
+import { runCli } from './run';
 
-const engine = new Engine(builtinRules);
-console.log(`${engine.rules.length} rules`);
+void runCli(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: streamSink(process.stdout),
+  stderr: streamSink(process.stderr),
+  builtinRules,
+}).then((code) => {
+  process.exitCode = code;
+});
