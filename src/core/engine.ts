@@ -3,6 +3,7 @@ import { LineMap } from './lines';
 import { maskSecret } from './mask';
 import { KeywordIndex } from './keywordIndex';
 import { isPlaceholder } from './placeholders';
+import { regexReach } from './regexReach';
 import { sha256Hex } from './sha256';
 import { isInlineAllowed } from './suppress';
 import { CONFIDENCES, type Confidence, type DetectOptions, type Finding, type RuleSpec } from './types';
@@ -17,11 +18,15 @@ export interface CompiledRule {
   keywordIds: number[];
   readonly allow: readonly RegExp[];
   readonly path?: RegExp;
+  /** How many characters around a match the rule can read (Infinity when unbounded). */
+  readonly reach: number;
   readonly validate?: (secret: string) => Verdict;
 }
 
-interface Candidate {
+/** A match that passed a rule's own checks, before overlaps are resolved. */
+export interface Candidate {
   rule: CompiledRule;
+  fingerprint?: string;
   start: number;
   end: number;
   secret: string;
@@ -40,6 +45,7 @@ export function compileRules(specs: readonly RuleSpec[]): CompiledRule[] {
       re: new RegExp(spec.regex, spec.flags),
       keywords: spec.keywords,
       keywordIds: [],
+      reach: regexReach(spec.regex),
       allow: spec.allowlist.regexes.map((r) => new RegExp(r, 'i')),
       ...(spec.path ? { path: new RegExp(spec.path, 'i') } : {}),
       ...(validate ? { validate } : {}),
@@ -74,6 +80,20 @@ export class Engine {
 
   /** Finds the secrets in a text. Pure: strings in, plain objects out. */
   detect(text: string, options: DetectOptions = {}): Finding[] {
+    const kept = this.resolve(this.collect(text, options), options);
+    const lines = kept.length > 0 ? new LineMap(text) : undefined;
+    return kept.map((c) => this.toFinding(c, 0, lines!));
+  }
+
+  /** The most characters any enabled rule reads around one match; Infinity if some rule is unbounded. */
+  reach(options: DetectOptions = {}): number {
+    let max = 0;
+    for (const r of this.rules) if (!options.disabledRules?.has(r.spec.id)) max = Math.max(max, r.reach);
+    return max;
+  }
+
+  /** Every candidate match in a text, before overlaps are resolved (offsets relative to `text`). */
+  collect(text: string, options: DetectOptions): Candidate[] {
     const candidates: Candidate[] = [];
     const lower = text.toLowerCase();
     const present = new Uint8Array(this.keywordIndex.keywords.length);
@@ -84,7 +104,7 @@ export class Engine {
       if (rule.path && (options.path === undefined || !rule.path.test(options.path))) continue;
       this.runRule(rule, text, options, candidates);
     }
-    return this.resolve(text, candidates, options);
+    return candidates;
   }
 
   /** Runs one rule over the text, only (it is assumed) because its keywords are present or it has none. */
@@ -128,8 +148,8 @@ export class Engine {
     return { rule, start, end, secret, entropy, confidence };
   }
 
-  /** Collapses overlapping candidates (the specific rule beats the generic one), then filters and shapes findings. */
-  private resolve(text: string, candidates: Candidate[], options: DetectOptions): Finding[] {
+  /** Collapses overlapping candidates (the specific rule beats the generic one) and applies the filters. */
+  resolve(candidates: Candidate[], options: DetectOptions): Candidate[] {
     candidates.sort(
       (a, b) =>
         Number(a.rule.spec.generic) - Number(b.rule.spec.generic) ||
@@ -137,37 +157,52 @@ export class Engine {
         b.end - b.start - (a.end - a.start) ||
         a.start - b.start,
     );
-    const kept: Candidate[] = [];
+    const kept: Candidate[] = []; // sorted by start, never overlapping
     for (const c of candidates) {
-      if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
-      kept.push(c);
+      let lo = 0;
+      let hi = kept.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (kept[mid]!.end <= c.start) lo = mid + 1;
+        else hi = mid;
+      }
+      const next = kept[lo];
+      if (next && next.start < c.end) continue;
+      kept.splice(lo, 0, c);
     }
     const min = CONFIDENCE_RANK[options.minConfidence ?? 'low'];
-    kept.sort((a, b) => a.start - b.start);
-    const lines = kept.length > 0 ? new LineMap(text) : undefined;
-    const findings: Finding[] = [];
-    for (const c of kept) {
-      if (CONFIDENCE_RANK[c.confidence] < min) continue;
-      const fingerprint = fingerprintOf(c.rule.spec.id, c.secret);
-      if (options.ignoredFingerprints?.has(fingerprint)) continue;
-      const spec = c.rule.spec;
-      findings.push({
-        ruleId: spec.id,
-        name: spec.name,
-        provider: spec.provider,
-        severity: spec.severity,
-        confidence: c.confidence,
-        start: c.start,
-        end: c.end,
-        range: { start: lines!.positionAt(c.start), end: lines!.positionAt(c.end) },
-        masked: maskSecret(c.secret),
-        entropy: Math.round(c.entropy * 100) / 100,
-        fingerprint,
-        secret: c.secret,
-        envVar: spec.envVar,
-      });
-    }
-    return findings;
+    return kept.filter((c) => {
+      if (CONFIDENCE_RANK[c.confidence] < min) return false;
+      if (options.ignoredFingerprints?.has(this.fingerprint(c))) return false;
+      return true;
+    });
+  }
+
+  private fingerprint(c: Candidate): string {
+    c.fingerprint ??= fingerprintOf(c.rule.spec.id, c.secret);
+    return c.fingerprint;
+  }
+
+  /** Shapes a resolved candidate found at `base` + its offsets into a finding. */
+  toFinding(c: Candidate, base: number, lines: LineMap): Finding {
+    const spec = c.rule.spec;
+    const start = base + c.start;
+    const end = base + c.end;
+    return {
+      ruleId: spec.id,
+      name: spec.name,
+      provider: spec.provider,
+      severity: spec.severity,
+      confidence: c.confidence,
+      start,
+      end,
+      range: { start: lines.positionAt(start), end: lines.positionAt(end) },
+      masked: maskSecret(c.secret),
+      entropy: Math.round(c.entropy * 100) / 100,
+      fingerprint: this.fingerprint(c),
+      secret: c.secret,
+      envVar: spec.envVar,
+    };
   }
 }
 

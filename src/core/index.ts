@@ -7,5 +7,7 @@ export { shannonEntropy } from './entropy';
 export { isPlaceholder } from './placeholders';
 export { isInlineAllowed, ALLOW_MARKER } from './suppress';
 export { LineMap } from './lines';
-export { expandFakes } from './fakes';
+export { expandFakes, prng } from './fakes';
 export * from './types';
+export { DocumentScanner, type TextChange } from './incremental';
+export { regexReach } from './regexReach';

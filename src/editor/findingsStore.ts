@@ -3,7 +3,7 @@ import type { Finding } from '../core';
 
 interface Entry {
   version: number;
-  findings: Finding[];
+  findings: readonly Finding[];
 }
 
 /** The current findings per document, read by diagnostics, hovers, code actions, the status bar and views. */
@@ -13,7 +13,7 @@ export class FindingsStore implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   /** Records findings for a document version; an older version than the one stored is dropped. */
-  set(uri: vscode.Uri, version: number, findings: Finding[]): boolean {
+  set(uri: vscode.Uri, version: number, findings: readonly Finding[]): boolean {
     const key = uri.toString();
     const prev = this.byUri.get(key);
     if (prev && prev.version > version) return false;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DocumentScanner, type Engine, type TextChange } from '../core';
 import { toDiagnostic } from './diagnostics';
 import type { LeaklessConfig } from './config';
 import type { Log } from './log';
@@ -19,6 +20,8 @@ export class LiveScanner implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('leakless');
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly skipped = new Set<string>();
+  /** Per document: an incremental scanner and the edits it has not seen yet (undefined: needs a full scan). */
+  private readonly docs = new Map<string, { scanner: DocumentScanner; engine: Engine; pending: TextChange[] | undefined }>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly deps: LiveScannerDeps) {
@@ -26,7 +29,12 @@ export class LiveScanner implements vscode.Disposable {
       this.collection,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0) this.schedule(e.document, this.deps.config().debounceMs);
+        if (e.contentChanges.length === 0) return;
+        const state = this.docs.get(e.document.uri.toString());
+        if (state?.pending) {
+          for (const c of e.contentChanges) state.pending.push({ offset: c.rangeOffset, length: c.rangeLength, text: c.text });
+        }
+        this.schedule(e.document, this.deps.config().debounceMs);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       vscode.window.tabGroups.onDidChangeTabs((e) => this.onTabsChanged(e)),
@@ -39,6 +47,7 @@ export class LiveScanner implements vscode.Disposable {
   /** Re-scans every open document now (after a settings or rules change). */
   rescanAll(): void {
     this.skipped.clear();
+    this.docs.clear();
     for (const d of vscode.workspace.textDocuments) this.scan(d);
   }
 
@@ -61,6 +70,7 @@ export class LiveScanner implements vscode.Disposable {
     const config = this.deps.config();
     const reason = this.skipReason(doc, config);
     if (reason) {
+      this.docs.delete(doc.uri.toString());
       this.clear(doc.uri);
       if (reason !== 'disabled' && reason !== 'scheme' && !this.skipped.has(doc.uri.toString())) {
         this.skipped.add(doc.uri.toString());
@@ -71,15 +81,32 @@ export class LiveScanner implements vscode.Disposable {
     this.skipped.delete(doc.uri.toString());
     const version = doc.version;
     const started = Date.now();
-    const findings = this.deps.rules.engine.detect(doc.getText(), {
-      disabledRules: config.disabledRules,
-      minConfidence: config.minConfidence,
-    });
+    const findings = this.detect(doc, config);
     if (doc.isClosed || doc.version !== version) return; // a newer version will be scanned by its own change event
     if (!this.deps.store.set(doc.uri, version, findings)) return;
     const diagnostics = findings.map((f) => toDiagnostic(f, config)).filter((d): d is vscode.Diagnostic => d !== undefined);
     this.collection.set(doc.uri, diagnostics);
     this.deps.log.trace(`Scanned ${describe(doc.uri)} v${version}: ${findings.length} finding(s) in ${Date.now() - started} ms`);
+  }
+
+  /** Re-scans only what changed since the last scan when it can, the whole text otherwise. */
+  private detect(doc: vscode.TextDocument, config: LeaklessConfig): readonly import('../core').Finding[] {
+    const key = doc.uri.toString();
+    const engine = this.deps.rules.engine;
+    let state = this.docs.get(key);
+    if (state && state.engine === engine && state.pending) {
+      const findings = state.scanner.update(doc.getText(), state.pending);
+      state.pending = [];
+      return findings;
+    }
+    const scanner = new DocumentScanner(engine, {
+      disabledRules: config.disabledRules,
+      minConfidence: config.minConfidence,
+      path: vscode.workspace.asRelativePath(doc.uri, false),
+    });
+    state = { scanner, engine, pending: [] };
+    this.docs.set(key, state);
+    return scanner.reset(doc.getText());
   }
 
   private skipReason(doc: vscode.TextDocument, config: LeaklessConfig): string | undefined {
@@ -127,6 +154,7 @@ export class LiveScanner implements vscode.Disposable {
     if (pending) clearTimeout(pending);
     this.timers.delete(key);
     this.skipped.delete(key);
+    this.docs.delete(key);
     this.clear(uri);
   }
 
