@@ -53,13 +53,26 @@ export function compileRules(specs: readonly RuleSpec[]): CompiledRule[] {
   });
 }
 
+/** A time budget for rules (for user-written rules): a rule that runs longer on one text is switched off. */
+export interface EngineBudget {
+  /** Milliseconds one rule may take on one text, plus `perMegabyteMs` for each MB of text. */
+  ruleMs?: number;
+  perMegabyteMs?: number;
+  /** Told once when a rule is switched off. */
+  onSlowRule?: (rule: RuleSpec, ms: number, textLength: number) => void;
+}
+
 /** The detection engine: a compiled rule set and the detect() function over strings. */
 export class Engine {
   readonly rules: readonly CompiledRule[];
   private readonly byId: ReadonlyMap<string, CompiledRule>;
   private readonly keywordIndex: KeywordIndex;
+  private readonly tripped = new Set<string>();
 
-  constructor(specs: readonly RuleSpec[]) {
+  constructor(
+    specs: readonly RuleSpec[],
+    private readonly budget: EngineBudget = {},
+  ) {
     this.rules = compileRules(specs);
     this.byId = new Map(this.rules.map((r) => [r.spec.id, r]));
     const ids = new Map<string, number>();
@@ -71,6 +84,11 @@ export class Engine {
       });
     }
     this.keywordIndex = new KeywordIndex([...ids.keys()]);
+  }
+
+  /** Ids of rules switched off for running over their time budget. */
+  get slowRules(): ReadonlySet<string> {
+    return this.tripped;
   }
 
   /** The rule with this id, if any. */
@@ -102,7 +120,18 @@ export class Engine {
       if (options.disabledRules?.has(rule.spec.id)) continue;
       if (rule.keywordIds.length > 0 && !rule.keywordIds.some((k) => present[k] === 1)) continue;
       if (rule.path && (options.path === undefined || !rule.path.test(options.path))) continue;
+      if (this.tripped.has(rule.spec.id)) continue;
+      if (this.budget.ruleMs === undefined) {
+        this.runRule(rule, text, options, candidates);
+        continue;
+      }
+      const t0 = performance.now();
       this.runRule(rule, text, options, candidates);
+      const ms = performance.now() - t0;
+      if (ms > this.budget.ruleMs + (this.budget.perMegabyteMs ?? 20) * (text.length / 1048576)) {
+        this.tripped.add(rule.spec.id);
+        this.budget.onSlowRule?.(rule.spec, ms, text.length);
+      }
     }
     return candidates;
   }

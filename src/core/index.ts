@@ -1,5 +1,5 @@
 // The public surface of the detection engine.
-export { Engine, fingerprintOf, compileRules, type CompiledRule } from './engine';
+export { Engine, fingerprintOf, compileRules, type CompiledRule, type EngineBudget } from './engine';
 export { parseRuleFile, checkRuleSet } from './ruleSchema';
 export { RuleError, RuleErrors } from './ruleErrors';
 export { maskSecret } from './mask';

@@ -145,3 +145,27 @@ describe('masking', () => {
     assert.ok(!/[a-z]/.test(maskSecret('hunter2')));
   });
 });
+
+describe('engine: time budget', () => {
+  it('switches off a rule that runs over its budget and says which', () => {
+    const yaml = `provider: Test
+family: saas
+remediation: { what: w, risk: r, rotate: [x], misuse: m }
+rules:
+  - id: slow-rule
+    name: Slow rule
+    description: Slow on long runs of a.
+    regex: '[a-z]{1,200}b'
+    examples: { positive: ['ab'], negative: ['c'] }
+`;
+    const { rules } = parseRuleFile(yaml, 'slow.yaml');
+    const told: string[] = [];
+    const e = new Engine(rules, { ruleMs: 1, perMegabyteMs: 0, onSlowRule: (r) => told.push(r.id) });
+    const text = 'a'.repeat(50000) + 'c';
+    e.detect(text);
+    assert.deepEqual(told, ['slow-rule']);
+    assert.ok(e.slowRules.has('slow-rule'));
+    e.detect(text);
+    assert.deepEqual(told, ['slow-rule'], 'told once');
+  });
+});
