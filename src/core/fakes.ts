@@ -38,7 +38,8 @@ function randomFrom(chars: string, length: number, rnd: () => number): string {
 /**
  * Expands fake-secret templates in rule examples and test fixtures, so that no committed literal looks like a live
  * credential: `[[hex:32]]` (a charset and a length), `[[github:ghp_]]` (a GitHub token with a valid checksum),
- * `[[jwt]]` (a structurally valid JWT with fake claims).
+ * `[[jwt]]` (a structurally valid JWT with fake claims), `[[npm]]` (an npm token with a valid checksum), `[[pypi]]` and
+ * `[[pypi:test]]` (PyPI / TestPyPI tokens: macaroons with a well-formed header and a random signature).
  */
 export function expandFakes(template: string, seed: string): string {
   const rnd = prng(seed);
@@ -53,11 +54,32 @@ export function expandFakes(template: string, seed: string): string {
       const body = randomFrom(CHARSETS['alnum']!, 30, rnd);
       return `${arg ?? 'ghp_'}${body}${base62(crc32(body), 6)}`;
     }
+    if (kind === 'npm') {
+      const body = randomFrom(CHARSETS['alnum']!, 30, rnd);
+      return `npm_${body}${base62(crc32(body), 6)}`;
+    }
+    if (kind === 'pypi') return fakePypiToken(arg === 'test' ? 'test.pypi.org' : 'pypi.org', rnd);
     if (kind === 'jwt') {
       const enc = (o: unknown): string => btoa(JSON.stringify(o)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
       const sub = randomFrom(CHARSETS['lower']!, 12, rnd);
       return `${enc({ alg: 'HS256', typ: 'JWT' })}.${enc({ sub, iat: 1700000000 + Math.floor(rnd() * 1e6) })}.${randomFrom(CHARSETS['b64url']!, 43, rnd)}`;
     }
-    throw new Error(`unknown fake template ${whole} (known: ${FAKE_CHARSETS.join(', ')}, github, jwt)`);
+    throw new Error(`unknown fake template ${whole} (known: ${FAKE_CHARSETS.join(', ')}, github, npm, pypi, jwt)`);
   });
+}
+
+/** A PyPI-style token: `pypi-` + base64url of a v2 macaroon (location, UUID identifier, one caveat, signature). */
+function fakePypiToken(location: string, rnd: () => number): string {
+  const hex = randomFrom(CHARSETS['hex']!, 32, rnd);
+  const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
+  const caveat = '{"version": 1, "permissions": "user"}';
+  const bytes: number[] = [0x02, 0x01, location.length, ...ascii(location), 0x02, id.length, ...ascii(id), 0x00];
+  bytes.push(0x02, caveat.length, ...ascii(caveat), 0x00, 0x00, 0x06, 32);
+  for (let i = 0; i < 32; i++) bytes.push(Math.floor(rnd() * 256));
+  const b64 = btoa(String.fromCharCode(...bytes));
+  return `pypi-${b64.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')}`;
+}
+
+function ascii(text: string): number[] {
+  return Array.from(text, (c) => c.charCodeAt(0));
 }

@@ -11,6 +11,14 @@ export const VALIDATORS: Readonly<Record<string, (secret: string) => Verdict>> =
     if (!m) return 'unknown';
     return base62(crc32(m[1]!), 6) === m[2] ? 'valid' : 'invalid';
   },
+  /** npm access tokens (npm_): the last 6 characters are the base62 CRC32 of the 30 before, as in GitHub tokens. */
+  'npm-crc32': (secret) => {
+    const m = /^npm_([A-Za-z0-9]{30})([A-Za-z0-9]{6})$/.exec(secret);
+    if (!m) return 'unknown';
+    return base62(crc32(m[1]!), 6) === m[2] ? 'valid' : 'invalid';
+  },
+  /** PyPI API tokens (pypi-…): a v2 macaroon whose header names pypi.org or test.pypi.org and a UUID identifier. */
+  'pypi-macaroon': (secret) => checkPypiMacaroon(secret),
   /** JSON Web Tokens: the header must decode to JSON with an "alg". */
   jwt: (secret) => {
     const parts = secret.split('.');
@@ -22,6 +30,13 @@ export const VALIDATORS: Readonly<Record<string, (secret: string) => Verdict>> =
   },
   /** AWS access key ids: a known prefix, then 16 base-32 characters. */
   'aws-key-id': (secret) => (/^(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}$/.test(secret) ? 'valid' : 'invalid'),
+  /** HTTP Basic / Docker auth values: base64 of printable `user:password` text with a non-empty password. */
+  'basic-auth': (secret) => {
+    const text = decodeBase64Text(secret);
+    if (text === undefined) return 'invalid';
+    const colon = text.indexOf(':');
+    return colon >= 0 && colon < text.length - 1 && /^[\x20-\x7e\u00a0-\uffff]+$/.test(text) ? 'unknown' : 'invalid';
+  },
 };
 
 /** The names rules may use in `validator`. */
@@ -34,6 +49,50 @@ export function decodeBase64UrlJson(text: string): unknown {
     const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
     const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Checks the header of a PyPI token's macaroon: version 2, location field, UUID identifier, end of section. */
+function checkPypiMacaroon(secret: string): Verdict {
+  if (!secret.startsWith('pypi-')) return 'unknown';
+  const body = secret.slice(5);
+  const bytes = decodeBase64UrlBytes(body.slice(0, body.length - (body.length % 4)));
+  if (!bytes || bytes.length < 3 || bytes[0] !== 0x02 || bytes[1] !== 0x01) return 'invalid';
+  const locationEnd = 3 + bytes[2]!;
+  const location = String.fromCharCode(...bytes.subarray(3, locationEnd));
+  if (location !== 'pypi.org' && location !== 'test.pypi.org') return 'invalid';
+  if (bytes[locationEnd] !== 0x02) return 'invalid';
+  const idLength = bytes[locationEnd + 1];
+  if (idLength === undefined || idLength > 127) return 'invalid';
+  const idStart = locationEnd + 2;
+  if (bytes.length < idStart + idLength + 1) return 'invalid';
+  const identifier = String.fromCharCode(...bytes.subarray(idStart, idStart + idLength));
+  if (!UUID.test(identifier) || bytes[idStart + idLength] !== 0x00) return 'invalid';
+  return 'valid';
+}
+
+/** Decodes base64 or base64url text to bytes; undefined when it is not. */
+function decodeBase64UrlBytes(text: string): Uint8Array | undefined {
+  try {
+    const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
+    const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+    return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Decodes standard base64 holding UTF-8 text; undefined when it is not. */
+function decodeBase64Text(text: string): string | undefined {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text) || text.length % 4 === 1) return undefined;
+  try {
+    const bin = atob(text + '='.repeat((4 - (text.length % 4)) % 4));
+    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return undefined;
   }
