@@ -52,6 +52,8 @@ const targets = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 if (!cliOnly) targets.push({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
+// The workspace scan's worker thread, with the built-in rules embedded like the extension.
+if (!cliOnly) targets.push({ ...common, entryPoints: ['src/node/scanWorker.ts'], outfile: 'dist/scanWorker.js' });
 
 async function main() {
   try {

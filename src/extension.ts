@@ -1,16 +1,22 @@
 import * as vscode from 'vscode';
 import builtinRules from 'leakless:builtin-rules';
+import * as path from 'node:path';
+import { LeaklessCodeActions } from './editor/codeActions';
 import { registerCommands } from './editor/commands';
+import { CommittedTracker } from './editor/committed';
 import { readConfig, type LeaklessConfig } from './editor/config';
 import { FindingsStore } from './editor/findingsStore';
 import { FindingHoverProvider } from './editor/hover';
+import { WorkspaceIgnores } from './editor/ignoreFile';
 import { LiveScanner } from './editor/liveScanner';
 import { Log } from './editor/log';
+import { registerRemediationView } from './editor/remediationView';
 import { RuleHost } from './editor/ruleHost';
 import { registerStatusBar } from './editor/statusBar';
+import { registerWorkspaceScan, workspaceScanApi, type WorkspaceScanApi } from './editor/workspaceScan';
 
 /** What the extension exports to other extensions and to its own integration tests. */
-export interface LeaklessApi {
+export interface LeaklessApi extends WorkspaceScanApi {
   /** The latest lines of the Leakless output channel (masked values only). */
   recentLog(): readonly string[];
   /** How many rules are active. */
@@ -35,15 +41,29 @@ export function activate(context: vscode.ExtensionContext): LeaklessApi {
       configChanged.fire();
     }),
   );
-  const live = new LiveScanner({ rules, store, log, config: () => config, onConfigChange: configChanged.event });
+  const committed = new CommittedTracker({ store, log, historyDepth: () => config.gitHistoryDepth });
+  const ignores = new WorkspaceIgnores(log);
+  const live = new LiveScanner({ rules, store, log, config: () => config, onConfigChange: configChanged.event, committed, ignores });
+  const workspace = registerWorkspaceScan({
+    rules, builtinRules, store, log, config: () => config, onConfigChange: configChanged.event, committed,
+    memento: context.workspaceState, workerPath: path.join(__dirname, 'scanWorker.js'),
+    tool: { version: String(context.extension.packageJSON.version), informationUri: 'https://github.com/leakless/leakless' },
+  });
   context.subscriptions.push(
+    committed,
+    ignores,
     live,
-    vscode.languages.registerHoverProvider('*', new FindingHoverProvider(store, rules)),
-    registerStatusBar(store),
-    registerCommands({ rules, log, live }),
+    vscode.languages.registerCodeActionsProvider('*', new LeaklessCodeActions({ store, config: () => config, log }), {
+      providedCodeActionKinds: LeaklessCodeActions.providedCodeActionKinds,
+    }),
+    registerRemediationView(rules),
+    workspace,
+    vscode.languages.registerHoverProvider('*', new FindingHoverProvider(store, rules, committed)),
+    registerStatusBar(store, workspace.results),
+    registerCommands({ rules, log, live, workspace }),
   );
   log.info(`Leakless activated with ${builtinRules.length} built-in rules.`);
-  return { recentLog: () => log.recent(), ruleCount: () => rules.engine.rules.length };
+  return { recentLog: () => log.recent(), ruleCount: () => rules.engine.rules.length, ...workspaceScanApi(workspace) };
 }
 
 function loadConfig(log: Log): LeaklessConfig {

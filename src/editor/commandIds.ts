@@ -3,6 +3,15 @@ export const CommandId = {
   showRemediation: 'leakless.showRemediation',
   showOutput: 'leakless.showOutput',
   rescanOpenEditors: 'leakless.rescanOpenEditors',
+  scanWorkspace: 'leakless.scanWorkspace',
+  scanCurrentFile: 'leakless.scanCurrentFile',
+  clearResults: 'leakless.clearResults',
+  exportReport: 'leakless.exportReport',
+  groupByFile: 'leakless.groupByFile',
+  groupByType: 'leakless.groupByType',
+  fixFinding: 'leakless.fixFinding',
+  disableRule: 'leakless.disableRule',
+  afterFix: 'leakless.afterFix',
 } as const;
 
 export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];

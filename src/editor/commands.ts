@@ -2,29 +2,37 @@ import * as vscode from 'vscode';
 import { CommandId } from './commandIds';
 import type { Log } from './log';
 import type { LiveScanner } from './liveScanner';
+import { afterFix, disableRule } from './fixCommands';
 import { showRemediation } from './remediationView';
 import type { RuleHost } from './ruleHost';
+import { workspaceCommandHandlers } from './workspaceCommands';
+import type { WorkspaceScan } from './workspaceScan';
 
 /** What the command handlers need. */
 export interface CommandDeps {
   rules: RuleHost;
   log: Log;
   live: LiveScanner;
+  workspace: WorkspaceScan;
 }
 
 /** Registers every command in CommandId, in one place. */
 export function registerCommands(deps: CommandDeps): vscode.Disposable {
   const handlers: Record<(typeof CommandId)[keyof typeof CommandId], (...args: unknown[]) => unknown> = {
-    [CommandId.showRemediation]: async (ruleId: unknown) => {
-      const rule = typeof ruleId === 'string' ? deps.rules.engine.rule(ruleId) : undefined;
-      if (!rule) {
-        void vscode.window.showWarningMessage(`Leakless: no rule named ${JSON.stringify(ruleId)}.`);
+    // Takes a rule id, or anything carrying one (a finding in the Leakless view).
+    [CommandId.showRemediation]: async (arg: unknown) => {
+      const ruleId = typeof arg === 'object' && arg !== null ? (arg as { ruleId?: unknown }).ruleId : arg;
+      if (typeof ruleId !== 'string') {
+        void vscode.window.showWarningMessage('Leakless: no rule given for the remediation guide.');
         return;
       }
-      await showRemediation(rule);
+      await showRemediation(ruleId);
     },
     [CommandId.showOutput]: () => deps.log.show(),
     [CommandId.rescanOpenEditors]: () => deps.live.rescanAll(),
+    [CommandId.disableRule]: (ruleId: unknown) => disableRule(ruleId),
+    [CommandId.afterFix]: (args: unknown) => afterFix(deps.log, args),
+    ...workspaceCommandHandlers(deps.workspace, deps.live),
   };
   return vscode.Disposable.from(
     ...Object.entries(handlers).map(([id, fn]) => vscode.commands.registerCommand(id, fn)),

@@ -13,6 +13,12 @@ export interface LeaklessConfig {
   maxFileSize: number;
   languages: string[];
   schemes: string[];
+  /** leakless.envFile: where env-var fixes keep values, relative to the workspace folder. */
+  envFile: string;
+  /** leakless.git.historyDepth: commits of a file's history searched for an already-committed secret (0 = HEAD only). */
+  gitHistoryDepth: number;
+  /** leakless.scan.maxWorkers: worker threads of a workspace scan (0 = every core but one). */
+  scanMaxWorkers: number;
 }
 
 /** A setting whose value could not be used, for one clear message. */
@@ -32,6 +38,9 @@ const DEFAULTS: LeaklessConfig = {
   maxFileSize: 1024 * 1024,
   languages: ['*'],
   schemes: ['file', 'untitled', 'vscode-notebook-cell', 'vscode-userdata'],
+  envFile: '.env',
+  gitHistoryDepth: 50,
+  scanMaxWorkers: 0,
 };
 
 /** Reads the settings for a scope; a malformed value falls back to its default and is reported, never thrown. */
@@ -77,6 +86,15 @@ export function readConfig(scope?: vscode.ConfigurationScope): { config: Leakles
     }
     return v as T;
   };
+  const relativePath = (key: string, d: string): string => {
+    const v: unknown = c.get(key);
+    if (v === undefined) return d;
+    if (typeof v !== 'string' || v.trim() === '' || v.startsWith('/') || /^[A-Za-z]:/.test(v) || v.split(/[\\/]/).includes('..')) {
+      bad(key, `expected a path inside the workspace folder, such as ".env", got ${JSON.stringify(v)}`);
+      return d;
+    }
+    return v;
+  };
   const overrides = new Map<string, Severity | 'off'>();
   const rawOverrides: unknown = c.get('severityOverrides');
   if (rawOverrides !== undefined && rawOverrides !== null) {
@@ -99,6 +117,9 @@ export function readConfig(scope?: vscode.ConfigurationScope): { config: Leakles
     maxFileSize: num('maxFileSize', DEFAULTS.maxFileSize, 1, 1024 * 1024 * 1024),
     languages: strings('languages', DEFAULTS.languages),
     schemes: strings('schemes', DEFAULTS.schemes),
+    envFile: relativePath('envFile', DEFAULTS.envFile),
+    gitHistoryDepth: Math.floor(num('git.historyDepth', DEFAULTS.gitHistoryDepth, 0, 10000)),
+    scanMaxWorkers: Math.floor(num('scan.maxWorkers', DEFAULTS.scanMaxWorkers, 0, 64)),
   };
   return { config, problems };
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Finding, Severity } from '../core';
 import { CommandId } from './commandIds';
+import type { CommitStatus } from '../node/git';
 import type { LeaklessConfig } from './config';
 
 /** The diagnostic `source` shown in the Problems panel. */
@@ -31,12 +32,21 @@ export function effectiveSeverity(f: Finding, config: LeaklessConfig): Severity 
   return config.severity === 'default' ? f.severity : config.severity;
 }
 
-/** One diagnostic for a finding: on the secret, masked, linked to its rule's guide. */
-export function toDiagnostic(f: Finding, config: LeaklessConfig): vscode.Diagnostic | undefined {
+/**
+ * One diagnostic for a finding: on the secret, masked, linked to its rule's guide. A secret already committed to Git
+ * (`committed`) says so and is an error whatever the settings say, since it must be rotated.
+ */
+export function toDiagnostic(f: Finding, config: LeaklessConfig, committed?: CommitStatus): vscode.Diagnostic | undefined {
   const severity = effectiveSeverity(f, config);
   if (!severity) return undefined;
-  const d = new vscode.Diagnostic(findingRange(f), `Hardcoded ${f.name}: ${f.masked} (${f.confidence} confidence)`, LEVELS[severity]);
+  const message = `Hardcoded ${f.name}: ${f.masked} (${f.confidence} confidence)${committed ? ` — ${committedText(committed)}` : ''}`;
+  const d = new vscode.Diagnostic(findingRange(f), message, committed ? vscode.DiagnosticSeverity.Error : LEVELS[severity]);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = { value: f.ruleId, target: ruleDocsUri(f.ruleId) };
   return d;
+}
+
+/** "already committed (HEAD, commit abc1234) — rotate it": what a diagnostic, hover or view says about a committed secret. */
+export function committedText(s: CommitStatus): string {
+  return `already committed (${s.inHead ? 'HEAD, ' : ''}commit ${s.commit}) — rotate it`;
 }

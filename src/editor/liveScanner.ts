@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { DocumentScanner, type Engine, type TextChange } from '../core';
 import { toDiagnostic } from './diagnostics';
 import type { LeaklessConfig } from './config';
+import type { CommittedTracker } from './committed';
 import type { Log } from './log';
 import type { FindingsStore } from './findingsStore';
 import type { RuleHost } from './ruleHost';
@@ -13,6 +14,10 @@ export interface LiveScannerDeps {
   log: Log;
   config: () => LeaklessConfig;
   onConfigChange: vscode.Event<void>;
+  /** Marks findings whose secret is already committed (optional: without it nothing is marked). */
+  committed?: CommittedTracker;
+  /** Fingerprints ignored in the workspace (.leakless/ignore.json), and when they change. */
+  ignores?: { current: ReadonlySet<string>; onDidChange: vscode.Event<void> };
 }
 
 /** Scans open documents as the user types (debounced) and publishes one diagnostic per finding. */
@@ -41,7 +46,20 @@ export class LiveScanner implements vscode.Disposable {
       deps.onConfigChange(() => this.rescanAll()),
       deps.rules.onDidChange(() => this.rescanAll()),
     );
+    if (deps.ignores) this.disposables.push(deps.ignores.onDidChange(() => this.rescanAll()));
+    if (deps.committed) this.disposables.push(deps.committed.onDidChange((uri) => this.republish(uri)));
     this.rescanAll();
+  }
+
+  /** Rebuilds a document's diagnostics from its stored findings (when what is known about them changed). */
+  republish(uri: vscode.Uri): void {
+    if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
+    const config = this.deps.config();
+    const findings = this.deps.store.get(uri);
+    const diagnostics = findings
+      .map((f) => toDiagnostic(f, config, this.deps.committed?.status(uri, f.fingerprint)))
+      .filter((d): d is vscode.Diagnostic => d !== undefined);
+    this.collection.set(uri, diagnostics);
   }
 
   /** Re-scans every open document now (after a settings or rules change). */
@@ -84,7 +102,7 @@ export class LiveScanner implements vscode.Disposable {
     const findings = this.detect(doc, config);
     if (doc.isClosed || doc.version !== version) return; // a newer version will be scanned by its own change event
     if (!this.deps.store.set(doc.uri, version, findings)) return;
-    const diagnostics = findings.map((f) => toDiagnostic(f, config)).filter((d): d is vscode.Diagnostic => d !== undefined);
+    const diagnostics = findings.map((f) => toDiagnostic(f, config, this.deps.committed?.status(doc.uri, f.fingerprint))).filter((d): d is vscode.Diagnostic => d !== undefined);
     this.collection.set(doc.uri, diagnostics);
     this.deps.log.trace(`Scanned ${describe(doc.uri)} v${version}: ${findings.length} finding(s) in ${Date.now() - started} ms`);
   }
@@ -103,6 +121,7 @@ export class LiveScanner implements vscode.Disposable {
       disabledRules: config.disabledRules,
       minConfidence: config.minConfidence,
       path: vscode.workspace.asRelativePath(doc.uri, false),
+      ...(this.deps.ignores ? { ignoredFingerprints: this.deps.ignores.current } : {}),
     });
     state = { scanner, engine, pending: [] };
     this.docs.set(key, state);
