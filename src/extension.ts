@@ -3,6 +3,7 @@ import builtinRules from 'leakless:builtin-rules';
 import * as path from 'node:path';
 import { LeaklessCodeActions } from './editor/codeActions';
 import { registerCommands } from './editor/commands';
+import { CustomRules } from './editor/customRules';
 import { CommittedTracker } from './editor/committed';
 import { readConfig, type LeaklessConfig } from './editor/config';
 import { FindingsStore } from './editor/findingsStore';
@@ -26,7 +27,15 @@ export interface LeaklessApi extends WorkspaceScanApi {
 /** Composes the extension's features; each one is a Disposable in context.subscriptions. */
 export function activate(context: vscode.ExtensionContext): LeaklessApi {
   const log = new Log();
-  const rules = new RuleHost(builtinRules);
+  const rules = new RuleHost(builtinRules, {
+    ruleMs: 250,
+    perMegabyteMs: 250,
+    onSlowRule: (rule, ms) => {
+      const message = `Leakless: rule ${rule.id} (${rule.source.file}:${rule.source.line}) took ${Math.round(ms)} ms on one document and has been switched off until the rules are reloaded.`;
+      log.warn(message);
+      void vscode.window.showWarningMessage(message);
+    },
+  });
   const store = new FindingsStore();
   const configChanged = new vscode.EventEmitter<void>();
   let config = loadConfig(log);
@@ -43,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): LeaklessApi {
   );
   const committed = new CommittedTracker({ store, log, historyDepth: () => config.gitHistoryDepth });
   const ignores = new WorkspaceIgnores(log);
+  const customRules = new CustomRules({ rules, builtinRules, log, config: () => config, onConfigChange: configChanged.event });
   const live = new LiveScanner({ rules, store, log, config: () => config, onConfigChange: configChanged.event, committed, ignores });
   const workspace = registerWorkspaceScan({
     rules, builtinRules, store, log, config: () => config, onConfigChange: configChanged.event, committed,
@@ -52,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): LeaklessApi {
   context.subscriptions.push(
     committed,
     ignores,
+    customRules,
     live,
     vscode.languages.registerCodeActionsProvider('*', new LeaklessCodeActions({ store, config: () => config, log }), {
       providedCodeActionKinds: LeaklessCodeActions.providedCodeActionKinds,
@@ -60,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): LeaklessApi {
     workspace,
     vscode.languages.registerHoverProvider('*', new FindingHoverProvider(store, rules, committed)),
     registerStatusBar(store, workspace.results),
-    registerCommands({ rules, log, live, workspace }),
+    registerCommands({ rules, log, live, workspace, customRules }),
   );
   log.info(`Leakless activated with ${builtinRules.length} built-in rules.`);
   return { recentLog: () => log.recent(), ruleCount: () => rules.engine.rules.length, ...workspaceScanApi(workspace) };

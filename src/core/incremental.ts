@@ -53,15 +53,22 @@ export class DocumentScanner {
     for (let changed = true; changed; ) {
       changed = false;
       for (const f of this.findings) {
-        const fs = f.start < start ? f.start : f.start + delta;
-        const fe = f.end <= start ? f.end : f.end + delta;
+        // The old finding in new coordinates; one that touched the edited span covers the whole new span.
+        const fs = f.start < start ? f.start : f.start >= oldEnd ? f.start + delta : start;
+        const fe = f.end <= start ? f.end : f.end >= oldEnd ? f.end + delta : newEnd;
         if (fs < ws && fe > ws) {
-          ws = this.lineBefore(newText, fs);
-          changed = true;
+          const next = this.lineBefore(newText, fs);
+          if (next < ws) {
+            ws = next;
+            changed = true;
+          }
         }
         if (fs < we && fe > we) {
-          we = this.lineAfter(newText, fe);
-          changed = true;
+          const next = this.lineAfter(newText, fe);
+          if (next > we) {
+            we = next;
+            changed = true;
+          }
         }
       }
     }

@@ -1,4 +1,5 @@
 import { Document, LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
+import { checkRegexSafety } from './regexSafety';
 import { RuleError } from './ruleErrors';
 import {
   CONFIDENCES,
@@ -23,8 +24,16 @@ const ENV_VAR = /^[A-Z][A-Z0-9_]*$/;
 
 type Path = readonly (string | number)[];
 
+/** How much to trust a rule file. */
+export interface ParseRuleOptions {
+  /** A user's or a repository's own rules: every regex must also pass checkRegexSafety (no catastrophic backtracking). */
+  untrusted?: boolean;
+}
+
 /** Reads one rule file (YAML text) into validated rule specs; every problem names file, line, rule and field. */
-export function parseRuleFile(text: string, file: string): { rules: RuleSpec[]; errors: RuleError[] } {
+export function parseRuleFile(
+  text: string, file: string, options: ParseRuleOptions = {},
+): { rules: RuleSpec[]; errors: RuleError[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const errors: RuleError[] = [];
@@ -33,7 +42,7 @@ export function parseRuleFile(text: string, file: string): { rules: RuleSpec[]; 
     errors.push(new RuleError(file, line, undefined, undefined, `malformed YAML: ${e.message.split('\n')[0]}`));
   }
   if (errors.length > 0) return { rules: [], errors };
-  const ctx = new Context(doc, lineCounter, file, errors);
+  const ctx = new Context(doc, lineCounter, file, errors, options.untrusted === true);
   const rules = ctx.readFile(doc.toJS() as unknown);
   return { rules, errors };
 }
@@ -44,7 +53,15 @@ class Context {
     private readonly lines: LineCounter,
     readonly file: string,
     readonly errors: RuleError[],
+    private readonly untrusted = false,
   ) {}
+
+  /** For untrusted rules: rejects a regex that could backtrack catastrophically. */
+  private checkSafety(path: Path, id: string | undefined, field: string, source: string, flags: string): void {
+    if (!this.untrusted) return;
+    const reason = checkRegexSafety(source, flags);
+    if (reason) this.fail(path, id, field, reason);
+  }
 
   lineOf(path: Path): number {
     for (let n = path.length; n >= 0; n--) {
@@ -120,6 +137,7 @@ class Context {
         const compiled = new RegExp(source, flags);
         groups = new RegExp(`${source}|`, flags).exec('')!.length - 1;
         if (compiled.test('')) this.fail([...path, 'regex'], id, 'regex', 'matches the empty string');
+        else this.checkSafety([...path, 'regex'], id, 'regex', source, flags);
       } catch (e) {
         this.fail([...path, 'regex'], id, 'regex', `does not compile: ${(e as Error).message}`);
       }
@@ -149,6 +167,7 @@ class Context {
     if (pathRe !== undefined) {
       try {
         new RegExp(pathRe, 'i');
+        this.checkSafety([...path, 'path'], id, 'path', pathRe, 'i');
       } catch (e) {
         this.fail([...path, 'path'], id, 'path', `does not compile: ${(e as Error).message}`);
       }
@@ -169,6 +188,7 @@ class Context {
         allowlist.regexes.forEach((r, i) => {
           try {
             new RegExp(r);
+            this.checkSafety([...path, 'allowlist', 'regexes', i], id, 'allowlist.regexes', r, 'i');
           } catch (e) {
             this.fail([...path, 'allowlist', 'regexes', i], id, 'allowlist.regexes', `does not compile: ${(e as Error).message}`);
           }

@@ -12,6 +12,7 @@ export const CommandId = {
   fixFinding: 'leakless.fixFinding',
   disableRule: 'leakless.disableRule',
   afterFix: 'leakless.afterFix',
+  reloadRules: 'leakless.reloadRules',
 } as const;
 
 export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];

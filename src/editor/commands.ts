@@ -4,6 +4,7 @@ import type { Log } from './log';
 import type { LiveScanner } from './liveScanner';
 import { afterFix, disableRule } from './fixCommands';
 import { showRemediation } from './remediationView';
+import type { CustomRules } from './customRules';
 import type { RuleHost } from './ruleHost';
 import { workspaceCommandHandlers } from './workspaceCommands';
 import type { WorkspaceScan } from './workspaceScan';
@@ -14,6 +15,7 @@ export interface CommandDeps {
   log: Log;
   live: LiveScanner;
   workspace: WorkspaceScan;
+  customRules: CustomRules;
 }
 
 /** Registers every command in CommandId, in one place. */
@@ -30,6 +32,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
     },
     [CommandId.showOutput]: () => deps.log.show(),
     [CommandId.rescanOpenEditors]: () => deps.live.rescanAll(),
+    [CommandId.reloadRules]: () => deps.customRules.schedule(),
     [CommandId.disableRule]: (ruleId: unknown) => disableRule(ruleId),
     [CommandId.afterFix]: (args: unknown) => afterFix(deps.log, args),
     ...workspaceCommandHandlers(deps.workspace, deps.live),

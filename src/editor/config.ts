@@ -15,6 +15,8 @@ export interface LeaklessConfig {
   schemes: string[];
   /** leakless.envFile: where env-var fixes keep values, relative to the workspace folder. */
   envFile: string;
+  /** leakless.rulesPath: extra rule files or folders (trusted workspaces only). */
+  rulesPath: string[];
   /** leakless.git.historyDepth: commits of a file's history searched for an already-committed secret (0 = HEAD only). */
   gitHistoryDepth: number;
   /** leakless.scan.maxWorkers: worker threads of a workspace scan (0 = every core but one). */
@@ -39,6 +41,7 @@ const DEFAULTS: LeaklessConfig = {
   languages: ['*'],
   schemes: ['file', 'untitled', 'vscode-notebook-cell', 'vscode-userdata'],
   envFile: '.env',
+  rulesPath: [],
   gitHistoryDepth: 50,
   scanMaxWorkers: 0,
 };
@@ -118,6 +121,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): { config: Leakles
     languages: strings('languages', DEFAULTS.languages),
     schemes: strings('schemes', DEFAULTS.schemes),
     envFile: relativePath('envFile', DEFAULTS.envFile),
+    rulesPath: strings('rulesPath', DEFAULTS.rulesPath),
     gitHistoryDepth: Math.floor(num('git.historyDepth', DEFAULTS.gitHistoryDepth, 0, 10000)),
     scanMaxWorkers: Math.floor(num('scan.maxWorkers', DEFAULTS.scanMaxWorkers, 0, 64)),
   };

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Engine, type RuleSpec } from '../core';
+import { Engine, type EngineBudget, type RuleSpec } from '../core';
 
 /** Holds the engine over the current rule set; fires when the rules change so that documents are re-scanned. */
 export class RuleHost implements vscode.Disposable {
@@ -7,11 +7,14 @@ export class RuleHost implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private rules: readonly RuleSpec[]) {}
+  constructor(
+    private rules: readonly RuleSpec[],
+    private readonly budget: EngineBudget = {},
+  ) {}
 
   /** The engine, compiled on first use so that activation stays cheap. */
   get engine(): Engine {
-    this.current ??= new Engine(this.rules);
+    this.current ??= new Engine(this.rules, this.budget);
     return this.current;
   }
 

@@ -14,7 +14,7 @@ const SETTLE_MS = 300;
  * ones deleted. Files the full scan would leave out (.gitignore, exclude settings) stay out.
  */
 export class WorkspaceWatcher implements vscode.Disposable {
-  private watcher: vscode.FileSystemWatcher | undefined;
+  private watcher: vscode.Disposable | undefined;
   private readonly filters = new Map<string, PathFilter>();
   private readonly pending = new Map<string, { uri: vscode.Uri; deleted: boolean }>();
   private timer: NodeJS.Timeout | undefined;
@@ -38,10 +38,21 @@ export class WorkspaceWatcher implements vscode.Disposable {
   start(): void {
     if (this.watcher) return;
     const w = vscode.workspace.createFileSystemWatcher('**/*');
-    w.onDidCreate((u) => this.queue(u, false));
-    w.onDidChange((u) => this.queue(u, false));
-    w.onDidDelete((u) => this.queue(u, true));
-    this.watcher = w;
+    // The disk watcher sees every change but may start late on a busy machine; what the user does inside the editor
+    // (save, Explorer create/delete/rename) is also taken from the editor's own events, at once.
+    this.watcher = vscode.Disposable.from(
+      w,
+      w.onDidCreate((u) => this.queue(u, false)),
+      w.onDidChange((u) => this.queue(u, false)),
+      w.onDidDelete((u) => this.queue(u, true)),
+      vscode.workspace.onDidSaveTextDocument((d) => this.queue(d.uri, false)),
+      vscode.workspace.onDidCreateFiles((e) => e.files.forEach((u) => this.queue(u, false))),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((u) => this.queue(u, true))),
+      vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => {
+        this.queue(f.oldUri, true);
+        this.queue(f.newUri, false);
+      })),
+    );
   }
 
   /** Stops watching (after Clear Results). */

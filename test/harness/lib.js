@@ -160,12 +160,12 @@ function copyDir(from, to) {
  * Creates a throw-away run folder with HOME, XDG folders, a user-data-dir with our settings and an empty
  * extensions-dir; it is removed at cleanup unless LEAKLESS_KEEP_RUN is set.
  */
-function makeRunDir(prefix = 'leakless-run-') {
+function makeRunDir(prefix = 'leakless-run-', settings = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   for (const sub of ['home/.config', 'home/.local/share', 'home/.cache', 'home/tmp', 'user-data/User', 'extensions']) {
     fs.mkdirSync(path.join(dir, sub), { recursive: true });
   }
-  fs.writeFileSync(path.join(dir, 'user-data', 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  fs.writeFileSync(path.join(dir, 'user-data', 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
   const remove = () => {
     if (process.env.LEAKLESS_KEEP_RUN) return;
     fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
@@ -220,7 +220,7 @@ function killGroup(pid, signal) {
  * Starts code-server on a free loopback port in its own process group (detached), with its output in
  * RUN/server.log, and waits for /healthz. Cleanup kills the whole group (extension hosts, tsserver, watchers).
  */
-async function startCodeServer(runDir, { port } = {}) {
+async function startCodeServer(runDir, { port, trust = false, env = {} } = {}) {
   const entry = codeServerEntry();
   if (!fs.existsSync(entry)) throw new HarnessError(`code-server is not installed in ${HOST_DIR}: run node test/harness/install.js`);
   port = port || await freePort();
@@ -230,13 +230,13 @@ async function startCodeServer(runDir, { port } = {}) {
     entry,
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--disable-telemetry', '--disable-update-check', ...(trust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override',
     '--disable-proxy',
     '--user-data-dir', path.join(runDir, 'user-data'),
     '--extensions-dir', path.join(runDir, 'extensions'),
   ];
   const child = spawn(process.execPath, args, {
-    cwd: runDir, env: isolatedEnv(runDir), detached: true, stdio: ['ignore', out, out],
+    cwd: runDir, env: { ...isolatedEnv(runDir), ...env }, detached: true, stdio: ['ignore', out, out],
   });
   fs.closeSync(out);
   const pid = child.pid;

@@ -126,6 +126,23 @@ async function runUi(server, runDir, workspaceSource, verbose) {
   return { passed, failed };
 }
 
+/**
+ * Runs the suites in test/integration/untrusted/ on a second code-server with Workspace Trust on and the folder
+ * left untrusted (Restricted Mode, no prompt), to check what Leakless refuses to load there.
+ */
+async function runUntrusted(verbose) {
+  const runDir = lib.makeRunDir('leakless-untrusted-', {
+    'security.workspace.trust.enabled': true,
+    'security.workspace.trust.startupPrompt': 'never',
+    'security.workspace.trust.emptyWindow': false,
+    'security.workspace.trust.banner': 'never',
+  });
+  const server = await lib.startCodeServer(runDir, { trust: true, env: { LEAKLESS_SUITE: 'untrusted' } });
+  log(`untrusted: code-server ready at ${server.base}`);
+  const workspace = prepareWorkspace(runDir, path.join(ROOT, 'test', 'fixtures', 'untrusted'), 'untrusted-workspace');
+  return runIntegration(server, runDir, workspace, verbose);
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   install();
@@ -139,6 +156,7 @@ async function main() {
   const add = (c) => { total.passed += c.passed; total.failed += c.failed; };
   if (opts.integration) add(await runIntegration(server, runDir, prepareWorkspace(runDir, opts.workspace, 'workspace'), opts.verbose));
   if (opts.ui) add(await runUi(server, runDir, opts.workspace, opts.verbose));
+  if (opts.integration) add(await runUntrusted(opts.verbose));
   const code = total.failed === 0 && total.passed > 0 ? 0 : 1;
   if (code !== 0 && opts.verbose) log(`code-server log (last lines):\n${lib.tail(server.logFile, 15)}`);
   if (code !== 0 && !process.env.LEAKLESS_KEEP_RUN) log('set LEAKLESS_KEEP_RUN=1 to keep the run folder (server.log, workspace) for a look');

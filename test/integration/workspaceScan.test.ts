@@ -105,11 +105,11 @@ describe('workspace scan', function () {
     const leakless = await api();
     const created = await writeFile('wsscan/unopened/new.py', jsWith('wsscan/unopened/new.py', 'KEY = "'));
     const ignored = await writeFile('wsscan/ignored/new.js', jsWith('wsscan/ignored/new.js'));
-    await waitFor('a diagnostic on the created file', () => (ours(created).length === 1 ? true : undefined), 15000);
+    await waitFor('a diagnostic on the created file', () => (ours(created).length === 1 ? true : undefined), 40000);
     await leakless.rescansSettled();
     assert.equal(ours(ignored).length, 0);
     await vscode.workspace.fs.delete(created);
-    await waitFor('the deleted file to lose its diagnostic', () => (ours(created).length === 0 ? true : undefined), 15000);
+    await waitFor('the deleted file to lose its diagnostic', () => (ours(created).length === 0 ? true : undefined), 40000);
   });
 
   it('marks a secret that is already committed to Git as an error to rotate', async () => {

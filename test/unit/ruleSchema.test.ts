@@ -44,7 +44,7 @@ describe('rule files: validation messages name the file, line, rule and field', 
   it('names an unknown field', () => {
     const { errors } = parseRuleFile(file(GOOD.replace('    keywords:', '    colour: red\n    keywords:')), 'r.yaml');
     assert.equal(errors.length, 1);
-    assert.equal(errors[0]!.message, 'r.yaml:13: rule "test-token", field "colour": unknown field (allowed: id, provider, name, description, regex, secretGroup, keywords, entropy, severity, confidence, generic, validator, allowlist, envVar, remediation, examples)');
+    assert.equal(errors[0]!.message, 'r.yaml:13: rule "test-token", field "colour": unknown field (allowed: id, provider, name, description, regex, secretGroup, keywords, entropy, severity, confidence, generic, path, validator, allowlist, envVar, remediation, examples)');
   });
 
   it('names a regex that does not compile, on the regex line', () => {

@@ -1,0 +1,649 @@
+// Rejects rule regexes that could make matching take super-linear time (catastrophic backtracking), so a custom rule
+// can never hang the editor: a static look at the pattern's structure, then a timed probe on adversarial inputs.
+
+/** Non-ASCII characters, in two classes: white space (\s above U+007F) and everything else. */
+const HI_SPACE = 1;
+const HI_OTHER = 2;
+const HI_ALL = HI_SPACE | HI_OTHER;
+const SPACE_ABOVE_ASCII = [0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff];
+
+/** Characters as a set: an exact ASCII bitmap plus two flags for the characters above U+007F. */
+class CharSet {
+  readonly bits = new Uint32Array(4);
+  hi = 0;
+
+  static of(...codes: number[]): CharSet {
+    const s = new CharSet();
+    for (const c of codes) s.add(c);
+    return s;
+  }
+
+  static range(lo: number, hi: number): CharSet {
+    const s = new CharSet();
+    s.addRange(lo, hi);
+    return s;
+  }
+
+  static any(): CharSet {
+    return new CharSet().negate();
+  }
+
+  add(c: number): void {
+    if (c < 128) this.bits[c >> 5]! |= 1 << (c & 31);
+    else this.hi |= SPACE_ABOVE_ASCII.includes(c) ? HI_SPACE : HI_OTHER;
+  }
+
+  addRange(lo: number, hi: number): void {
+    for (let c = lo; c <= Math.min(hi, 127); c++) this.add(c);
+    if (hi < 128) return;
+    if (SPACE_ABOVE_ASCII.some((c) => c >= lo && c <= hi)) this.hi |= HI_SPACE;
+    if (hi - Math.max(lo, 128) + 1 > SPACE_ABOVE_ASCII.filter((c) => c >= lo && c <= hi).length) this.hi |= HI_OTHER;
+  }
+
+  has(c: number): boolean {
+    if (c < 128) return (this.bits[c >> 5]! & (1 << (c & 31))) !== 0;
+    return (this.hi & (SPACE_ABOVE_ASCII.includes(c) ? HI_SPACE : HI_OTHER)) !== 0;
+  }
+
+  addAll(o: CharSet): this {
+    for (let i = 0; i < 4; i++) this.bits[i]! |= o.bits[i]!;
+    this.hi |= o.hi;
+    return this;
+  }
+
+  negate(): this {
+    for (let i = 0; i < 4; i++) this.bits[i] = ~this.bits[i]! >>> 0;
+    this.hi = ~this.hi & HI_ALL;
+    return this;
+  }
+
+  intersects(o: CharSet): boolean {
+    for (let i = 0; i < 4; i++) if ((this.bits[i]! & o.bits[i]!) !== 0) return true;
+    return (this.hi & o.hi) !== 0;
+  }
+
+  subsetOf(o: CharSet): boolean {
+    for (let i = 0; i < 4; i++) if ((this.bits[i]! & ~o.bits[i]!) !== 0) return false;
+    return (this.hi & ~o.hi) === 0;
+  }
+
+  /** A few characters of the set, preferring letters and digits, for building probe strings. */
+  samples(max: number): string[] {
+    const out: string[] = [];
+    const order = 'aA0_-z9Z.=/+ :"\'\t!@#$%&*,;?()[]{}<>|~^`\\\n\r';
+    for (const ch of order) if (out.length < max && this.has(ch.charCodeAt(0))) out.push(ch);
+    for (let c = 32; c < 127 && out.length < max; c++) if (this.has(c) && !out.includes(String.fromCharCode(c))) out.push(String.fromCharCode(c));
+    if (out.length < max && this.hi & HI_OTHER) out.push('é');
+    if (out.length < max && this.hi & HI_SPACE) out.push('\u00a0');
+    return out;
+  }
+}
+
+const DIGITS = CharSet.range(48, 57);
+const WORD = (() => {
+  const s = CharSet.range(48, 57);
+  s.addRange(65, 90);
+  s.addRange(97, 122);
+  s.add(95);
+  return s;
+})();
+const SPACE = (() => {
+  const s = CharSet.of(9, 10, 11, 12, 13, 32);
+  s.hi = HI_SPACE;
+  return s;
+})();
+const DOT = (() => {
+  const s = CharSet.any();
+  for (const c of [10, 13]) s.bits[c >> 5]! &= ~(1 << (c & 31));
+  return s;
+})();
+
+/** The parsed pattern. Only what the checks need is kept. */
+type Node =
+  | { type: 'set'; set: CharSet }
+  | { type: 'seq'; items: Node[] }
+  | { type: 'alt'; alts: Node[] }
+  | { type: 'group'; body: Node; look: boolean }
+  | { type: 'quant'; body: Node; min: number; max: number }
+  | { type: 'assert' }
+  | { type: 'backref'; name: string };
+
+/** A recursive-descent reader of JavaScript regex syntax (without the `u` flag), lenient where the syntax is. */
+class Parser {
+  private i = 0;
+  groups = 0;
+  backrefs: string[] = [];
+
+  constructor(
+    private readonly src: string,
+    private readonly ignoreCase: boolean,
+  ) {}
+
+  parse(): Node {
+    const node = this.alternation();
+    return node;
+  }
+
+  private peek(): string | undefined {
+    return this.src[this.i];
+  }
+
+  private alternation(): Node {
+    const alts = [this.sequence()];
+    while (this.peek() === '|') {
+      this.i++;
+      alts.push(this.sequence());
+    }
+    return alts.length === 1 ? alts[0]! : { type: 'alt', alts };
+  }
+
+  private sequence(): Node {
+    const items: Node[] = [];
+    while (this.i < this.src.length && this.peek() !== '|' && this.peek() !== ')') {
+      const atom = this.atom();
+      items.push(this.quantifier(atom));
+    }
+    return { type: 'seq', items };
+  }
+
+  private quantifier(atom: Node): Node {
+    const c = this.peek();
+    let min: number;
+    let max: number;
+    if (c === '*') [min, max] = [0, Infinity];
+    else if (c === '+') [min, max] = [1, Infinity];
+    else if (c === '?') [min, max] = [0, 1];
+    else if (c === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.i));
+      if (!m) return atom;
+      min = Number(m[1]);
+      max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
+      this.i += m[0].length - 1;
+    } else return atom;
+    this.i++;
+    if (this.peek() === '?') this.i++; // lazy: the same backtracking, in another order
+    return { type: 'quant', body: atom, min, max };
+  }
+
+  private atom(): Node {
+    const c = this.src[this.i++]!;
+    switch (c) {
+      case '.':
+        return { type: 'set', set: new CharSet().addAll(DOT) };
+      case '^':
+      case '$':
+        return { type: 'assert' };
+      case '[':
+        return { type: 'set', set: this.charClass() };
+      case '(':
+        return this.group();
+      case '\\':
+        return this.escape(false);
+      default:
+        return { type: 'set', set: this.literal(c.charCodeAt(0)) };
+    }
+  }
+
+  private literal(code: number): CharSet {
+    const s = CharSet.of(code);
+    if (this.ignoreCase) {
+      const ch = String.fromCharCode(code);
+      s.add(ch.toLowerCase().charCodeAt(0));
+      s.add(ch.toUpperCase().charCodeAt(0));
+    }
+    return s;
+  }
+
+  private group(): Node {
+    let look = false;
+    if (this.src.startsWith('?:', this.i)) this.i += 2;
+    else if (this.src.startsWith('?=', this.i) || this.src.startsWith('?!', this.i)) {
+      this.i += 2;
+      look = true;
+    } else if (this.src.startsWith('?<=', this.i) || this.src.startsWith('?<!', this.i)) {
+      this.i += 3;
+      look = true;
+    } else if (this.src.startsWith('?<', this.i)) {
+      const end = this.src.indexOf('>', this.i);
+      this.i = end + 1;
+      this.groups++;
+    } else this.groups++;
+    const body = this.alternation();
+    if (this.peek() === ')') this.i++;
+    return { type: 'group', body, look };
+  }
+
+  /** An escape after the backslash; inside a class, \b is a backspace and back-references do not exist. */
+  private escape(inClass: boolean): Node {
+    const c = this.src[this.i++] ?? '\\';
+    const set = (s: CharSet): Node => ({ type: 'set', set: new CharSet().addAll(s) });
+    switch (c) {
+      case 'd':
+        return set(DIGITS);
+      case 'D':
+        return set(new CharSet().addAll(DIGITS).negate());
+      case 'w':
+        return set(WORD);
+      case 'W':
+        return set(new CharSet().addAll(WORD).negate());
+      case 's':
+        return set(SPACE);
+      case 'S': {
+        const s = new CharSet().addAll(SPACE).negate();
+        return set(s);
+      }
+      case 'b':
+        return inClass ? set(CharSet.of(8)) : { type: 'assert' };
+      case 'B':
+        return { type: 'assert' };
+      case 'n':
+        return set(CharSet.of(10));
+      case 'r':
+        return set(CharSet.of(13));
+      case 't':
+        return set(CharSet.of(9));
+      case 'v':
+        return set(CharSet.of(11));
+      case 'f':
+        return set(CharSet.of(12));
+      case 'c': {
+        const l = this.src[this.i];
+        if (l && /[A-Za-z]/.test(l)) {
+          this.i++;
+          return set(CharSet.of(l.charCodeAt(0) % 32));
+        }
+        return set(CharSet.of(92));
+      }
+      case 'x':
+      case 'u': {
+        const len = c === 'x' ? 2 : 4;
+        const hex = this.src.slice(this.i, this.i + len);
+        if (new RegExp(`^[0-9A-Fa-f]{${len}}$`).test(hex)) {
+          this.i += len;
+          return set(this.literal(parseInt(hex, 16)));
+        }
+        return set(this.literal(c.charCodeAt(0)));
+      }
+      case 'k':
+        if (!inClass && this.peek() === '<') {
+          const end = this.src.indexOf('>', this.i);
+          const name = this.src.slice(this.i + 1, end);
+          this.i = end + 1;
+          this.backrefs.push(`\\k<${name}>`);
+          return { type: 'backref', name };
+        }
+        return set(this.literal(c.charCodeAt(0)));
+      default:
+        if (/[1-9]/.test(c) && !inClass) {
+          const m = /^\d*/.exec(this.src.slice(this.i))!;
+          this.i += m[0].length;
+          this.backrefs.push(`\\${c}${m[0]}`);
+          return { type: 'backref', name: `${c}${m[0]}` };
+        }
+        if (c === '0') return set(CharSet.of(0));
+        return set(this.literal(c.charCodeAt(0)));
+    }
+  }
+
+  private charClass(): CharSet {
+    let negate = false;
+    if (this.peek() === '^') {
+      negate = true;
+      this.i++;
+    }
+    const out = new CharSet();
+    while (this.i < this.src.length && this.peek() !== ']') {
+      const lo = this.classAtom();
+      if (this.peek() === '-' && this.src[this.i + 1] !== ']' && this.i + 1 < this.src.length && typeof lo === 'number') {
+        const save = this.i;
+        this.i++;
+        const hi = this.classAtom();
+        if (typeof hi === 'number' && hi >= lo) {
+          out.addRange(lo, hi);
+          if (this.ignoreCase) {
+            for (let ch = lo; ch <= Math.min(hi, 127); ch++) out.addAll(this.literal(ch));
+          }
+          continue;
+        }
+        this.i = save;
+      }
+      if (typeof lo === 'number') out.addAll(this.literal(lo));
+      else out.addAll(lo);
+    }
+    this.i++; // the closing ]
+    return negate ? out.negate() : out;
+  }
+
+  /** One class member: a code point, or a set for \d, \w, \s and their negations. */
+  private classAtom(): number | CharSet {
+    const c = this.src[this.i++]!;
+    if (c !== '\\') return c.charCodeAt(0);
+    const node = this.escape(true);
+    if (node.type !== 'set') return 92;
+    const codes: number[] = [];
+    for (let ch = 0; ch < 128 && codes.length < 2; ch++) if (node.set.has(ch)) codes.push(ch);
+    return codes.length === 1 && node.set.hi === 0 ? codes[0]! : node.set;
+  }
+}
+
+function nullable(n: Node): boolean {
+  switch (n.type) {
+    case 'set':
+      return false;
+    case 'seq':
+      return n.items.every(nullable);
+    case 'alt':
+      return n.alts.some(nullable);
+    case 'group':
+      return n.look || nullable(n.body);
+    case 'quant':
+      return n.min === 0 || nullable(n.body);
+    case 'assert':
+    case 'backref':
+      return true;
+  }
+}
+
+/** The characters a match of the node can start with. */
+function first(n: Node): CharSet {
+  const out = new CharSet();
+  switch (n.type) {
+    case 'set':
+      return out.addAll(n.set);
+    case 'seq':
+      for (const item of n.items) {
+        out.addAll(first(item));
+        if (!nullable(item)) break;
+      }
+      return out;
+    case 'alt':
+      for (const a of n.alts) out.addAll(first(a));
+      return out;
+    case 'group':
+      return n.look ? out : first(n.body);
+    case 'quant':
+      return n.max === 0 ? out : first(n.body);
+    case 'assert':
+      return out;
+    case 'backref':
+      return CharSet.any();
+  }
+}
+
+/** Every character a match of the node can consume. */
+function chars(n: Node): CharSet {
+  const out = new CharSet();
+  switch (n.type) {
+    case 'set':
+      return out.addAll(n.set);
+    case 'seq':
+      for (const item of n.items) out.addAll(chars(item));
+      return out;
+    case 'alt':
+      for (const a of n.alts) out.addAll(chars(a));
+      return out;
+    case 'group':
+      return n.look ? out : chars(n.body);
+    case 'quant':
+      return n.max === 0 ? out : chars(n.body);
+    case 'assert':
+      return out;
+    case 'backref':
+      return CharSet.any();
+  }
+}
+
+/** A short string the node matches (lookarounds and assertions match nothing), for probe inputs. */
+function sample(n: Node): string {
+  switch (n.type) {
+    case 'set':
+      return n.set.samples(1)[0] ?? '';
+    case 'seq':
+      return n.items.map(sample).join('');
+    case 'alt':
+      return sample(n.alts[0]!);
+    case 'group':
+      return n.look ? '' : sample(n.body);
+    case 'quant':
+      return sample(n.body).repeat(Math.min(Math.max(n.min, 1), 3));
+    case 'assert':
+    case 'backref':
+      return '';
+  }
+}
+
+/** The leading single characters of an alternative, as far as each is a plain character set. */
+function prefixSets(n: Node): CharSet[] {
+  if (n.type === 'set') return [n.set];
+  if (n.type === 'group' && !n.look) return prefixSets(n.body);
+  if (n.type !== 'seq') return [];
+  const out: CharSet[] = [];
+  for (const item of n.items) {
+    if (item.type === 'set') out.push(item.set);
+    else if (item.type === 'quant' && item.min === item.max && item.body.type === 'set') {
+      for (let k = 0; k < Math.min(item.min, 8); k++) out.push(item.body.set);
+    } else break;
+  }
+  return out;
+}
+
+/** True when two alternatives can both match at the same place, so a repeated group has to try both. */
+function alternativesOverlap(a: Node, b: Node): boolean {
+  const pa = prefixSets(a);
+  const pb = prefixSets(b);
+  const common = Math.min(pa.length, pb.length);
+  for (let k = 0; k < common; k++) if (!pa[k]!.intersects(pb[k]!)) return false;
+  if (common > 0) return true;
+  return first(a).intersects(first(b)) || nullable(a) || nullable(b);
+}
+
+/** Repetition that can make backtracking blow up: unbounded, or with a wide range. */
+function isWide(q: { min: number; max: number }): boolean {
+  return q.max === Infinity || q.max - q.min > 10;
+}
+
+function isUnbounded(n: Node): CharSet | undefined {
+  if (n.type === 'quant' && n.max >= 1000) return chars(n.body);
+  if (n.type === 'group' && !n.look) return isUnbounded(n.body);
+  if (n.type === 'seq' && n.items.length === 1) return isUnbounded(n.items[0]!);
+  return undefined;
+}
+
+type Parent = { node: Node; index: number };
+
+/** Walks the tree with the chain of ancestors; returns the first reason found. */
+function findRisk(root: Node, source: string): string | undefined {
+  const describe = (what: string): string => `${what} in /${source.length > 60 ? `${source.slice(0, 57)}...` : source}/`;
+  const visit = (n: Node, parents: Parent[]): string | undefined => {
+    if (n.type === 'quant' && n.min !== n.max) {
+      const outer = nearestRepeat(parents);
+      if (outer && (isWide(outer.quant) || isWide(n))) {
+        const follow = followSet(parents, outer.depth);
+        if (chars(n.body).intersects(follow) || nullable(n.body)) {
+          return describe('a repeated group holds a quantifier that can match the same text in more than one way (nested quantifiers, like (a+)+)');
+        }
+      }
+    }
+    if (n.type === 'alt') {
+      const outer = nearestRepeat(parents);
+      if (outer && isWide(outer.quant)) {
+        for (let x = 0; x < n.alts.length; x++) {
+          for (let y = x + 1; y < n.alts.length; y++) {
+            if (alternativesOverlap(n.alts[x]!, n.alts[y]!)) {
+              return describe('a repeated group has alternatives that can match the same text (like (a|ab)*)');
+            }
+          }
+        }
+      }
+    }
+    if (n.type === 'seq') {
+      for (let x = 0; x < n.items.length; x++) {
+        const s1 = isUnbounded(n.items[x]!);
+        if (!s1) continue;
+        for (let y = x + 1; y < n.items.length; y++) {
+          const item = n.items[y]!;
+          const s2 = isUnbounded(item);
+          if (s2 && s2.intersects(s1)) {
+            return describe('two unbounded quantifiers in a row can split the same text many ways (like .*.*)');
+          }
+          if (!chars(item).subsetOf(s1) || item.type === 'backref') break;
+        }
+      }
+    }
+    const kids: Node[] =
+      n.type === 'seq' ? n.items : n.type === 'alt' ? n.alts : n.type === 'group' || n.type === 'quant' ? [n.body] : [];
+    for (let k = 0; k < kids.length; k++) {
+      const r = visit(kids[k]!, [...parents, { node: n, index: k }]);
+      if (r) return r;
+    }
+    return undefined;
+  };
+  return visit(root, []);
+}
+
+/** The closest enclosing quantifier that repeats (max > 1), and its depth in the ancestor chain. */
+function nearestRepeat(parents: readonly Parent[]): { quant: { min: number; max: number }; depth: number } | undefined {
+  for (let d = parents.length - 1; d >= 0; d--) {
+    const p = parents[d]!.node;
+    if (p.type === 'group' && p.look) return undefined;
+    if (p.type === 'quant' && p.max > 1) return { quant: p, depth: d };
+  }
+  return undefined;
+}
+
+/** What can come right after the node at the end of `parents`, up to (and wrapping around) the repeat at `stop`. */
+function followSet(parents: readonly Parent[], stop: number): CharSet {
+  const out = new CharSet();
+  for (let d = parents.length - 1; d >= stop; d--) {
+    const { node, index } = parents[d]!;
+    if (node.type === 'seq') {
+      let allNullable = true;
+      for (const item of node.items.slice(index + 1)) {
+        out.addAll(first(item));
+        if (!nullable(item)) {
+          allNullable = false;
+          break;
+        }
+      }
+      if (!allNullable) return out;
+    } else if (node.type === 'quant' && node.max > 1) {
+      out.addAll(first(node.body));
+      if (d === stop) return out;
+    }
+  }
+  return out;
+}
+
+/** The longest one probe run may take before the pattern is judged too slow. */
+export const PROBE_LIMIT_MS = 50;
+/** The whole probe of one pattern stops after this long (what it has seen by then decides). */
+const PROBE_TOTAL_MS = 1000;
+
+/** The inputs the probe grows: repeated characters and fragments the pattern accepts, each ending in a mismatch. */
+function probePumps(root: Node): string[] {
+  const pumps = new Set<string>(['a', 'aA0']);
+  const walk = (n: Node): void => {
+    if (n.type === 'quant') {
+      for (const ch of chars(n.body).samples(3)) pumps.add(ch);
+      const s = sample(n.body);
+      if (s) pumps.add(s);
+      walk(n.body);
+    } else if (n.type === 'seq') n.items.forEach(walk);
+    else if (n.type === 'alt') {
+      n.alts.forEach(walk);
+      for (const a of n.alts) if (sample(a)) pumps.add(sample(a));
+    } else if (n.type === 'group') walk(n.body);
+  };
+  walk(root);
+  const whole = sample(root);
+  if (whole) pumps.add(whole);
+  const all = chars(root).samples(24).join('');
+  if (all) pumps.add(all);
+  return [...pumps].slice(0, 12);
+}
+
+function timeRegex(re: RegExp, input: string, budgetMs: number): number {
+  const t0 = performance.now();
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(input)) !== null) {
+    if (m[0].length === 0) re.lastIndex++;
+    if (performance.now() - t0 > budgetMs) break;
+  }
+  return performance.now() - t0;
+}
+
+/**
+ * Runs the regex over growing adversarial inputs (up to 20 000 characters), stopping as soon as one run takes over
+ * PROBE_LIMIT_MS. The inputs grow gently while runs are slow, so an exponential pattern is caught before it can stall.
+ * Returns the slowest time and the input length it was seen at.
+ */
+function probeRegex(re: RegExp, root: Node): { ms: number; length: number; pump: string } {
+  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  const started = performance.now();
+  let worst = { ms: 0, length: 0, pump: '' };
+  for (const pump of probePumps(root)) {
+    for (const end of ['!', '\n']) {
+      let reps = Math.max(1, Math.floor(8 / pump.length));
+      for (;;) {
+        if (performance.now() - started > PROBE_TOTAL_MS) return worst;
+        const input = pump.repeat(reps) + end;
+        let ms = timeRegex(g, input, PROBE_LIMIT_MS * 4);
+        if (ms > PROBE_LIMIT_MS) ms = Math.min(ms, timeRegex(g, input, PROBE_LIMIT_MS * 4)); // a busy machine, not the pattern?
+        if (ms > worst.ms) worst = { ms, length: input.length, pump };
+        if (ms > PROBE_LIMIT_MS) return worst;
+        if (input.length >= 20000) break;
+        // Grow gently while short (an exponential blow-up shows by ~30 characters) or once runs take over 1 ms.
+        const next = input.length < 256 || ms >= 1 ? Math.ceil(reps * 1.125) + 1 : reps * 2;
+        reps = Math.min(next, Math.ceil(20000 / pump.length));
+      }
+    }
+  }
+  return worst;
+}
+
+/**
+ * Why a regex (JavaScript syntax, with an optional leading `(?i)`) risks catastrophic backtracking, or undefined when
+ * it looks safe: back-references, nested or overlapping quantifiers, overlapping alternatives in a repeated group,
+ * unbounded quantifiers in a row; then a timed probe on adversarial inputs (over 50 ms on any input rejects it).
+ */
+export function checkRegexSafety(source: string, flags = ''): string | undefined {
+  let body = source;
+  let f = flags;
+  if (body.startsWith('(?i)')) {
+    body = body.slice(4);
+    if (!f.includes('i')) f += 'i';
+  }
+  let re: RegExp;
+  try {
+    re = new RegExp(body, f.replace(/[gyd]/g, ''));
+  } catch (e) {
+    return `does not compile: ${(e as Error).message}`;
+  }
+  const parser = new Parser(body, f.includes('i'));
+  const root = parser.parse();
+  if (parser.backrefs.length > 0) {
+    return `uses a back-reference (${parser.backrefs[0]}), which can make matching take exponential time; match the alternatives explicitly instead`;
+  }
+  const risk = findRisk(root, body);
+  if (risk) return `risks catastrophic backtracking: ${risk}`;
+  const probe = probeRegex(re, root);
+  if (probe.ms > PROBE_LIMIT_MS) {
+    return `is too slow: ${Math.round(probe.ms)} ms on ${probe.length} characters of ${JSON.stringify(probe.pump.slice(0, 20))}… (limit ${PROBE_LIMIT_MS} ms); bound its quantifiers, e.g. {1,200} instead of + or *`;
+  }
+  return undefined;
+}
+
+/** The static part of checkRegexSafety only (no timing), for bulk checks such as the built-in rule set. */
+export function checkRegexStructure(source: string, flags = ''): string | undefined {
+  let body = source;
+  let f = flags;
+  if (body.startsWith('(?i)')) {
+    body = body.slice(4);
+    f += 'i';
+  }
+  const parser = new Parser(body, f.includes('i'));
+  const root = parser.parse();
+  if (parser.backrefs.length > 0) return `uses a back-reference (${parser.backrefs[0]})`;
+  return findRisk(root, body);
+}
