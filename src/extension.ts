@@ -71,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): LeaklessApi {
     workspace,
     vscode.languages.registerHoverProvider('*', new FindingHoverProvider(store, rules, committed)),
     registerStatusBar(store, workspace.results),
-    registerCommands({ rules, log, live, workspace, customRules }),
+    registerCommands({ rules, log, live, workspace, customRules, extensionPath: context.extensionPath }),
   );
   log.info(`Leakless activated with ${builtinRules.length} built-in rules.`);
   return { recentLog: () => log.recent(), ruleCount: () => rules.engine.rules.length, ...workspaceScanApi(workspace) };

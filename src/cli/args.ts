@@ -30,10 +30,24 @@ export interface ScanArgs {
   followSymlinks: boolean;
   /** true / false when forced by --color / --no-color; undefined means "only on a terminal". */
   color?: boolean;
+  /** Scan the staged (index) content of a Git repository, reporting only added or changed lines. */
+  staged: boolean;
+  /** Report only findings not in this baseline file. */
+  baseline?: string;
+  /** Write every finding of this scan to this baseline file. */
+  writeBaseline?: string;
+  /** Load .leakless/rules.yaml and .leakless/rules/*.yaml from the project root (default true). */
+  projectRules: boolean;
+}
+
+/** `leakless install-hook` / `leakless uninstall-hook`. */
+export interface HookArgs {
+  command: 'install-hook' | 'uninstall-hook';
+  force: boolean;
 }
 
 /** What the user asked for. */
-export type Invocation = { command: 'help' } | { command: 'version' } | ScanArgs;
+export type Invocation = { command: 'help' } | { command: 'version' } | ScanArgs | HookArgs;
 
 interface OptionSpec {
   name: string;
@@ -54,11 +68,23 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'follow-symlinks', value: false },
   { name: 'color', value: false },
   { name: 'no-color', value: false },
+  { name: 'staged', value: false },
+  { name: 'baseline', value: true },
+  { name: 'write-baseline', value: true },
+  { name: 'no-project-rules', value: false },
+  { name: 'force', value: false },
   { name: 'help', short: 'h', value: false },
   { name: 'version', short: 'V', value: false },
 ];
 
-const COMMANDS = ['scan'];
+const COMMANDS = ['scan', 'install-hook', 'uninstall-hook'];
+
+/** The options each command takes besides --help and --version. */
+const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  scan: OPTIONS.map((o) => o.name).filter((n) => n !== 'force'),
+  'install-hook': ['force'],
+  'uninstall-hook': [],
+};
 
 /** Reads a size such as 500k, 2mb, 1.5MB or 1048576 (bytes); k, m and g count in 1024s. */
 export function parseSize(text: string): number {
@@ -138,6 +164,13 @@ export function parseArgs(argv: readonly string[]): Invocation {
   const [command, ...paths] = positional;
   if (command === undefined) throw new UsageError('missing command: try "leakless scan [paths…]"');
   if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "${command}"`);
+  for (const name of options.keys()) {
+    if (!COMMAND_OPTIONS[command]!.includes(name)) throw new UsageError(`${command} does not take --${name}`);
+  }
+  if (command === 'install-hook' || command === 'uninstall-hook') {
+    if (paths.length > 0) throw new UsageError(`${command} takes no paths (it acts on the repository of the current folder)`);
+    return { command, force: options.has('force') };
+  }
 
   const format = oneOf('format', FORMATS, last('format') ?? 'text');
   const minConfidence = oneOf('min-confidence', CONFIDENCES, last('min-confidence') ?? 'low');
@@ -151,10 +184,14 @@ export function parseArgs(argv: readonly string[]): Invocation {
   const rules = all('rules');
   if (options.has('color') && options.has('no-color')) throw new UsageError('--color and --no-color contradict each other');
   const color = options.has('no-color') ? false : options.has('color') ? true : undefined;
+  const baseline = last('baseline');
+  if (baseline === '') throw new UsageError('--baseline needs a file name');
+  const writeBaseline = last('write-baseline');
+  if (writeBaseline === '') throw new UsageError('--write-baseline needs a file name');
 
   return {
     command: 'scan',
-    paths: paths.length > 0 ? paths : ['.'],
+    paths: paths.length > 0 || options.has('staged') ? paths : ['.'],
     format,
     ...(output !== undefined ? { output } : {}),
     minConfidence,
@@ -166,5 +203,9 @@ export function parseArgs(argv: readonly string[]): Invocation {
     gitignore: !options.has('no-gitignore'),
     followSymlinks: options.has('follow-symlinks'),
     ...(color !== undefined ? { color } : {}),
+    staged: options.has('staged'),
+    ...(baseline !== undefined ? { baseline } : {}),
+    ...(writeBaseline !== undefined ? { writeBaseline } : {}),
+    projectRules: !options.has('no-project-rules'),
   };
 }

@@ -9,6 +9,7 @@ void runCli(process.argv.slice(2), {
   stdout: streamSink(process.stdout),
   stderr: streamSink(process.stderr),
   builtinRules,
+  cliPath: __filename,
 }).then((code) => {
   process.exitCode = code;
 });

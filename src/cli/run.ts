@@ -1,6 +1,7 @@
 // Dispatches a command line to its command and turns every failure into a one-line message and exit status 2.
 import { RuleErrors } from '../core';
 import { parseArgs, UsageError } from './args';
+import { hookCommand } from './hookCommand';
 import { VERSION } from './meta';
 import { scanCommand, type CliContext } from './scanCommand';
 import { usageText } from './usage';
@@ -18,6 +19,9 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
         return 0;
       case 'scan':
         return await scanCommand(invocation, ctx);
+      case 'install-hook':
+      case 'uninstall-hook':
+        return await hookCommand(invocation, ctx);
     }
   } catch (e) {
     await ctx.stderr.write(errorMessage(e));

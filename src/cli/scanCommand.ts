@@ -1,8 +1,12 @@
 // `leakless scan`: walks the paths, scans files a few at a time, and writes the report as results arrive.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import ignore from 'ignore';
 import { Engine, type RuleSpec } from '../core';
-import { scanFiles } from '../node/fileScan';
+import { BaselineMatcher, baselinePath, readBaseline, writeBaseline, type BaselineEntry } from '../node/baseline';
+import { scanFiles, type FileScanResult } from '../node/fileScan';
+import { projectRoots } from '../node/projectRules';
+import { scanStaged, stagedRoot } from '../node/stagedScan';
 import { walkFiles } from '../node/walk';
 import { formatJson } from '../report/json';
 import { describeSkipped, describeSummary, emptySummary, type FileFinding } from '../report/model';
@@ -20,6 +24,8 @@ export interface CliContext {
   stdout: Sink;
   stderr: Sink;
   builtinRules: readonly RuleSpec[];
+  /** The running CLI's own file (dist/cli.js), for the pre-commit hook to fall back on. */
+  cliPath?: string;
 }
 
 /** Files read at once. */
@@ -51,11 +57,36 @@ async function openOutput(file: string, cwd: string): Promise<Sink> {
   }
 }
 
-/** Runs the scan; returns the exit status (1 when something was found, 0 when clean). */
+/** The files to scan and their results: the walked folders, or the staged blobs with --staged. */
+function scanSource(
+  args: ScanArgs, ctx: CliContext, engine: Engine, onUnreadable: (absPath: string, reason: string) => void,
+): AsyncGenerator<{ file: { absPath: string; displayPath: string }; result: FileScanResult }> {
+  const detect = { disabledRules: new Set(args.disabledRules), minConfidence: args.minConfidence };
+  if (args.staged) {
+    const excluded = args.exclude.length > 0 ? ignore().add([...args.exclude]) : undefined;
+    return scanStaged(engine, {
+      cwd: ctx.cwd, paths: args.paths, maxFileSize: args.maxFileSize, detect,
+      ...(excluded ? { ignore: (rel: string) => excluded.ignores(rel) } : {}),
+    });
+  }
+  // Folders inside the walk that cannot be read are reported through onUnreadable.
+  const walkOptions = {
+    cwd: ctx.cwd, exclude: args.exclude, gitignore: args.gitignore, followSymlinks: args.followSymlinks, onUnreadable,
+  };
+  const files = walkFiles(args.paths, walkOptions);
+  return scanFiles(files, engine, { maxFileSize: args.maxFileSize, detect }, CONCURRENCY);
+}
+
+/** Runs the scan; returns the exit status (1 when something was found, 0 when clean or a baseline was written). */
 export async function scanCommand(args: ScanArgs, ctx: CliContext): Promise<number> {
-  const rules = loadRuleSet(ctx.builtinRules, args.rules, ctx.cwd);
+  const roots = !args.projectRules ? [] : args.staged ? [await stagedRoot(ctx.cwd)] : projectRoots(args.paths, ctx.cwd);
+  const rules = loadRuleSet(ctx.builtinRules, args.rules, ctx.cwd, roots);
   checkRuleIds(rules, args.disabledRules);
-  await checkPaths(args.paths, ctx.cwd);
+  if (!args.staged) await checkPaths(args.paths, ctx.cwd);
+  const baselineFile = args.baseline !== undefined ? path.resolve(ctx.cwd, args.baseline) : undefined;
+  const baseline = baselineFile ? new BaselineMatcher(readBaseline(baselineFile, args.baseline), baselineFile) : undefined;
+  const writeTo = args.writeBaseline !== undefined ? path.resolve(ctx.cwd, args.writeBaseline) : undefined;
+  const accepted: BaselineEntry[] = [];
   const engine = new Engine(rules);
   const out = args.output !== undefined ? await openOutput(args.output, ctx.cwd) : ctx.stdout;
   const color = useColor(args, out, ctx.env);
@@ -64,14 +95,11 @@ export async function scanCommand(args: ScanArgs, ctx: CliContext): Promise<numb
   const collected: FileFinding[] = [];
 
   try {
-    const files = walkFiles(args.paths, {
-      cwd: ctx.cwd, exclude: args.exclude, gitignore: args.gitignore, followSymlinks: args.followSymlinks,
-    });
-    const options = {
-      maxFileSize: args.maxFileSize,
-      detect: { disabledRules: new Set(args.disabledRules), minConfidence: args.minConfidence },
+    const unreadableFolder = (absPath: string, reason: string): void => {
+      summary.skippedUnreadable++;
+      void ctx.stderr.write(`leakless: cannot read ${path.relative(ctx.cwd, absPath).split(path.sep).join('/') || '.'}/ (${reason})\n`);
     };
-    for await (const { file, result } of scanFiles(files, engine, options, CONCURRENCY)) {
+    for await (const { file, result } of scanSource(args, ctx, engine, unreadableFolder)) {
       if (result.kind === 'binary') summary.skippedBinary++;
       else if (result.kind === 'too-large') summary.skippedTooLarge++;
       else if (result.kind === 'unreadable') {
@@ -79,6 +107,11 @@ export async function scanCommand(args: ScanArgs, ctx: CliContext): Promise<numb
         await ctx.stderr.write(`leakless: cannot read ${file.displayPath} (${result.reason})\n`);
       } else {
         summary.filesScanned++;
+        if (writeTo) {
+          const rel = baselinePath(writeTo, file.absPath);
+          for (const f of result.findings) accepted.push({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: rel });
+        }
+        if (baseline) result.findings = result.findings.filter((f) => !baseline.has(file.absPath, f.fingerprint));
         if (result.findings.length === 0) continue;
         summary.filesWithFindings++;
         summary.findings += result.findings.length;
@@ -101,6 +134,15 @@ export async function scanCommand(args: ScanArgs, ctx: CliContext): Promise<numb
     }
   } finally {
     if (out !== ctx.stdout) await out.close();
+  }
+  if (baseline && baseline.suppressed > 0) {
+    await ctx.stderr.write(`leakless: ${baseline.suppressed} finding${baseline.suppressed === 1 ? '' : 's'} already in the baseline ${args.baseline} not reported\n`);
+  }
+  if (writeTo) {
+    const changed = writeBaseline(writeTo, accepted);
+    const count = new Set(accepted.map((e) => `${e.file}\u0000${e.fingerprint}`)).size;
+    await ctx.stderr.write(`leakless: ${changed ? 'wrote' : 'baseline unchanged:'} ${count} finding${count === 1 ? '' : 's'} ${changed ? 'to' : 'in'} ${args.writeBaseline}\n`);
+    return 0;
   }
   return summary.findings > 0 ? 1 : 0;
 }

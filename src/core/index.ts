@@ -11,3 +11,5 @@ export { expandFakes, prng } from './fakes';
 export * from './types';
 export { DocumentScanner, type TextChange } from './incremental';
 export { regexReach } from './regexReach';
+export { checkRegexSafety, checkRegexStructure } from './regexSafety';
+export type { ParseRuleOptions } from './ruleSchema';

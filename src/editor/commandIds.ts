@@ -13,6 +13,7 @@ export const CommandId = {
   disableRule: 'leakless.disableRule',
   afterFix: 'leakless.afterFix',
   reloadRules: 'leakless.reloadRules',
+  installHook: 'leakless.installHook',
 } as const;
 
 export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];

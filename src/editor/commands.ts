@@ -3,6 +3,7 @@ import { CommandId } from './commandIds';
 import type { Log } from './log';
 import type { LiveScanner } from './liveScanner';
 import { afterFix, disableRule } from './fixCommands';
+import { installPreCommitHook } from './hookCommand';
 import { showRemediation } from './remediationView';
 import type { CustomRules } from './customRules';
 import type { RuleHost } from './ruleHost';
@@ -16,6 +17,7 @@ export interface CommandDeps {
   live: LiveScanner;
   workspace: WorkspaceScan;
   customRules: CustomRules;
+  extensionPath: string;
 }
 
 /** Registers every command in CommandId, in one place. */
@@ -32,6 +34,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
     },
     [CommandId.showOutput]: () => deps.log.show(),
     [CommandId.rescanOpenEditors]: () => deps.live.rescanAll(),
+    [CommandId.installHook]: () => installPreCommitHook(deps.log, deps.extensionPath),
     [CommandId.reloadRules]: () => deps.customRules.schedule(),
     [CommandId.disableRule]: (ruleId: unknown) => disableRule(ruleId),
     [CommandId.afterFix]: (args: unknown) => afterFix(deps.log, args),

@@ -23,6 +23,8 @@ export interface WalkOptions {
   gitignore?: boolean;
   /** Follow symbolic links inside folders (default false, as Git and ripgrep do); loops are detected either way. */
   followSymlinks?: boolean;
+  /** Told about each folder that cannot be read (its files are then not scanned). */
+  onUnreadable?: (absPath: string, reason: string) => void;
 }
 
 /** A path the user named that does not exist or cannot be read. */
@@ -154,6 +156,7 @@ export async function* walkFiles(paths: readonly string[], options: WalkOptions 
   const walk: DirWalk = {
     cwd, useGitignore: options.gitignore !== false, followSymlinks: options.followSymlinks === true,
     seenDirs: new Set(), seenFiles: new Set(),
+    ...(options.onUnreadable ? { onUnreadable: options.onUnreadable } : {}),
   };
   const excludePatterns = options.exclude ?? [];
 
@@ -195,6 +198,7 @@ interface DirWalk {
   /** Folders entered (device:inode), so a link back up the tree cannot loop. */
   seenDirs: Set<string>;
   seenFiles: Set<string>;
+  onUnreadable?: (absPath: string, reason: string) => void;
 }
 
 async function* walkDir(root: string, dir: string, parent: IgnoreStack, walk: DirWalk): AsyncGenerator<WalkedFile> {
@@ -206,7 +210,8 @@ async function* walkDir(root: string, dir: string, parent: IgnoreStack, walk: Di
     if (seenDirs.has(identity(dirStat))) return;
     seenDirs.add(identity(dirStat));
     entries = await fs.promises.readdir(dir, { withFileTypes: true });
-  } catch {
+  } catch (e) {
+    walk.onUnreadable?.(dir, (e as NodeJS.ErrnoException).code ?? 'error');
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
