@@ -36,6 +36,8 @@ export interface ScanArgs {
   baseline?: string;
   /** Write every finding of this scan to this baseline file. */
   writeBaseline?: string;
+  /** With --git-history[=N]: scan the lines added by the last N commits instead of the files. */
+  gitHistory?: number;
   /** Load .leakless/rules.yaml and .leakless/rules/*.yaml from the project root (default true). */
   projectRules: boolean;
 }
@@ -53,6 +55,8 @@ interface OptionSpec {
   name: string;
   short?: string;
   value: boolean;
+  /** The value may only be given inline (--name=value); alone, the option means its default. */
+  optionalValue?: boolean;
 }
 
 const OPTIONS: readonly OptionSpec[] = [
@@ -69,6 +73,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'color', value: false },
   { name: 'no-color', value: false },
   { name: 'staged', value: false },
+  { name: 'git-history', value: false, optionalValue: true },
   { name: 'baseline', value: true },
   { name: 'write-baseline', value: true },
   { name: 'no-project-rules', value: false },
@@ -138,7 +143,9 @@ function tokenize(argv: readonly string[]): { options: Map<string, string[]>; po
       name = spec.name;
       inline = arg.length > 2 ? arg.slice(2).replace(/^=/, '') : undefined;
     }
-    if (spec.value) {
+    if (spec.optionalValue) {
+      add(name, inline ?? '');
+    } else if (spec.value) {
       let value = inline;
       if (value === undefined) {
         value = argv[i + 1];
@@ -186,6 +193,13 @@ export function parseArgs(argv: readonly string[]): Invocation {
   const color = options.has('no-color') ? false : options.has('color') ? true : undefined;
   const baseline = last('baseline');
   if (baseline === '') throw new UsageError('--baseline needs a file name');
+  const historyText = last('git-history');
+  let gitHistory: number | undefined;
+  if (historyText !== undefined) {
+    gitHistory = historyText === '' ? 50 : Number(historyText);
+    if (!Number.isInteger(gitHistory) || gitHistory < 1) throw new UsageError(`--git-history takes a number of commits, 1 or more (got "${historyText}")`);
+    if (options.has('staged')) throw new UsageError('--git-history and --staged cannot be combined');
+  }
   const writeBaseline = last('write-baseline');
   if (writeBaseline === '') throw new UsageError('--write-baseline needs a file name');
 
@@ -204,6 +218,7 @@ export function parseArgs(argv: readonly string[]): Invocation {
     followSymlinks: options.has('follow-symlinks'),
     ...(color !== undefined ? { color } : {}),
     staged: options.has('staged'),
+    ...(gitHistory !== undefined ? { gitHistory } : {}),
     ...(baseline !== undefined ? { baseline } : {}),
     ...(writeBaseline !== undefined ? { writeBaseline } : {}),
     projectRules: !options.has('no-project-rules'),

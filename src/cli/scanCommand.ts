@@ -6,6 +6,7 @@ import { Engine, type RuleSpec } from '../core';
 import { BaselineMatcher, baselinePath, readBaseline, writeBaseline, type BaselineEntry } from '../node/baseline';
 import { scanFiles, type FileScanResult } from '../node/fileScan';
 import { projectRoots } from '../node/projectRules';
+import { scanGitHistory } from '../node/gitHistory';
 import { scanStaged, stagedRoot } from '../node/stagedScan';
 import { walkFiles } from '../node/walk';
 import { formatJson } from '../report/json';
@@ -60,8 +61,9 @@ async function openOutput(file: string, cwd: string): Promise<Sink> {
 /** The files to scan and their results: the walked folders, or the staged blobs with --staged. */
 function scanSource(
   args: ScanArgs, ctx: CliContext, engine: Engine, onUnreadable: (absPath: string, reason: string) => void,
-): AsyncGenerator<{ file: { absPath: string; displayPath: string }; result: FileScanResult }> {
+): AsyncGenerator<{ file: { absPath: string; displayPath: string }; result: FileScanResult; commit?: string }> {
   const detect = { disabledRules: new Set(args.disabledRules), minConfidence: args.minConfidence };
+  if (args.gitHistory !== undefined) return historySource(args, ctx, engine, detect);
   if (args.staged) {
     const excluded = args.exclude.length > 0 ? ignore().add([...args.exclude]) : undefined;
     return scanStaged(engine, {
@@ -75,6 +77,28 @@ function scanSource(
   };
   const files = walkFiles(args.paths, walkOptions);
   return scanFiles(files, engine, { maxFileSize: args.maxFileSize, detect }, CONCURRENCY);
+}
+
+/** The lines added by the last N commits, one item per (commit, file) with findings, newest commit first. */
+async function* historySource(
+  args: ScanArgs, ctx: CliContext, engine: Engine, detect: { disabledRules: Set<string>; minConfidence: ScanArgs['minConfidence'] },
+): AsyncGenerator<{ file: { absPath: string; displayPath: string }; result: FileScanResult; commit: string }> {
+  const repoDir = path.resolve(ctx.cwd, args.paths[0] ?? '.');
+  const res = await scanGitHistory(engine, repoDir, args.gitHistory!, { detect, exclude: args.exclude, maxFileSize: args.maxFileSize });
+  if (!res.ok || !res.root) throw new UsageError('--git-history needs a Git repository with commits (and git on the PATH)');
+  const groups = new Map<string, { commit: string; file: string; findings: FileScanResult & { kind: 'text' } }>();
+  for (const h of res.findings) {
+    const key = `${h.commit}\u0000${h.file}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { commit: h.commit, file: h.file, findings: { kind: 'text', findings: [], encoding: 'utf-8' } }));
+    g.findings.findings.push(h.finding);
+  }
+  for (const g of groups.values()) {
+    const absPath = path.join(res.root, g.file);
+    const rel = path.relative(ctx.cwd, absPath).split(path.sep).join('/');
+    yield { file: { absPath, displayPath: args.format === 'text' ? `${g.commit}:${rel}` : rel }, result: g.findings, commit: g.commit };
+  }
+  for (let i = 0; i < res.skippedTooLarge; i++) yield { file: { absPath: repoDir, displayPath: '' }, result: { kind: 'too-large', size: 0 }, commit: '' };
 }
 
 /** Runs the scan; returns the exit status (1 when something was found, 0 when clean or a baseline was written). */
@@ -99,7 +123,7 @@ export async function scanCommand(args: ScanArgs, ctx: CliContext): Promise<numb
       summary.skippedUnreadable++;
       void ctx.stderr.write(`leakless: cannot read ${path.relative(ctx.cwd, absPath).split(path.sep).join('/') || '.'}/ (${reason})\n`);
     };
-    for await (const { file, result } of scanSource(args, ctx, engine, unreadableFolder)) {
+    for await (const { file, result, commit } of scanSource(args, ctx, engine, unreadableFolder)) {
       if (result.kind === 'binary') summary.skippedBinary++;
       else if (result.kind === 'too-large') summary.skippedTooLarge++;
       else if (result.kind === 'unreadable') {
@@ -116,7 +140,7 @@ export async function scanCommand(args: ScanArgs, ctx: CliContext): Promise<numb
         summary.filesWithFindings++;
         summary.findings += result.findings.length;
         if (args.format === 'text') await out.write(formatTextFile(file.displayPath, result.findings, textOpts));
-        else for (const finding of result.findings) collected.push({ file: file.displayPath, finding });
+        else for (const finding of result.findings) collected.push({ file: file.displayPath, finding, ...(commit ? { commit } : {}) });
       }
     }
 

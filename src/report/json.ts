@@ -15,11 +15,12 @@ export interface JsonFinding {
   confidence: Confidence;
   fingerprint: string;
   masked: string;
+  commit?: string;
   secret?: string;
 }
 
 /** The JSON shape of one finding (columns in UTF-16 code units, 1-based; endColumn one past the last character). */
-export function toJsonFinding({ file, finding: f }: FileFinding, showSecrets: boolean): JsonFinding {
+export function toJsonFinding({ file, finding: f, commit }: FileFinding, showSecrets: boolean): JsonFinding {
   return {
     file,
     ...positionOf(f),
@@ -29,6 +30,7 @@ export function toJsonFinding({ file, finding: f }: FileFinding, showSecrets: bo
     confidence: f.confidence,
     fingerprint: f.fingerprint,
     masked: f.masked,
+    ...(commit !== undefined ? { commit } : {}),
     ...(showSecrets ? { secret: f.secret } : {}),
   };
 }

@@ -5,6 +5,8 @@ import type { Finding } from '../core';
 export interface FileFinding {
   file: string;
   finding: Finding;
+  /** With --git-history: the short sha of the commit that added the line. */
+  commit?: string;
 }
 
 /** The totals of a scan, for the summary line and the skipped-files notice. */

@@ -78,7 +78,7 @@ export function buildSarif(findings: readonly FileFinding[], rules: readonly Rul
     return rule;
   });
   const index = new Map(usedIds.map((id, i) => [id, i]));
-  const results = findings.map(({ file, finding: f }) => {
+  const results = findings.map(({ file, finding: f, commit }) => {
     const pos = positionOf(f);
     return {
       ruleId: f.ruleId,
@@ -94,6 +94,7 @@ export function buildSarif(findings: readonly FileFinding[], rules: readonly Rul
         },
       ],
       partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
+      ...(commit !== undefined ? { properties: { commit } } : {}),
       properties: { confidence: f.confidence },
     };
   });
