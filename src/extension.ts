@@ -6,6 +6,7 @@ import { registerCommands } from './editor/commands';
 import { CustomRules } from './editor/customRules';
 import { CommittedTracker } from './editor/committed';
 import { readConfig, type LeaklessConfig } from './editor/config';
+import { reportConfigProblems } from './editor/configProblems';
 import { FindingsStore } from './editor/findingsStore';
 import { FindingHoverProvider } from './editor/hover';
 import { WorkspaceIgnores } from './editor/ignoreFile';
@@ -79,11 +80,7 @@ export function activate(context: vscode.ExtensionContext): LeaklessApi {
 
 function loadConfig(log: Log): LeaklessConfig {
   const { config, problems } = readConfig();
-  for (const p of problems) {
-    const message = `Leakless: setting ${p.setting} ignored: ${p.detail}. Using its default.`;
-    log.warn(message);
-    void vscode.window.showWarningMessage(message);
-  }
+  void reportConfigProblems(problems, log);
   return config;
 }
 

@@ -120,10 +120,13 @@ export class LeaklessCodeActions implements vscode.CodeActionProvider {
     folder: vscode.WorkspaceFolder | undefined, envUri: vscode.Uri | undefined, envText: string | undefined,
   ): Promise<vscode.CodeAction> {
     const plan = planEnvVarFix(input);
-    if (isUnsupported(plan) || !folder || !envUri) {
+    const readOnly = envUri !== undefined && vscode.workspace.fs.isWritableFileSystem(envUri.scheme) === false;
+    if (isUnsupported(plan) || !folder || !envUri || readOnly) {
       const reason = isUnsupported(plan)
         ? `${plan.reason} ${plan.alternatives.join(' ')}`
-        : 'Save the file inside a workspace folder first: the value goes to that folder\'s .env file.';
+        : readOnly
+          ? `The workspace's file system (${envUri.scheme}) is read-only, so the value cannot be kept in ${this.deps.config().envFile}; nothing was changed. Use a secrets manager, or open a writable copy.`
+          : 'Save the file inside a workspace folder first: the value goes to that folder\'s .env file.';
       const action = new vscode.CodeAction('Replace with an environment variable', vscode.CodeActionKind.QuickFix);
       action.diagnostics = [diagnostic];
       action.disabled = { reason };
@@ -132,8 +135,8 @@ export class LeaklessCodeActions implements vscode.CodeActionProvider {
     const action = new vscode.CodeAction(plan.title, vscode.CodeActionKind.QuickFix);
     action.diagnostics = [diagnostic];
     action.isPreferred = true;
+    // The value is written first: if the .env part cannot be applied, the code still holds the secret.
     const edit = new vscode.WorkspaceEdit();
-    edit.set(doc.uri, plan.edits.map((e) => toVsEdit(doc, e)));
     const args: AfterFixArgs = { save: [], notes: plan.notes };
     if (plan.envFileEdit !== 'unchanged') {
       appendFileEdit(edit, envUri, envText, plan.envFileEdit.newText);
@@ -152,6 +155,7 @@ export class LeaklessCodeActions implements vscode.CodeActionProvider {
         }
       }
     }
+    edit.set(doc.uri, plan.edits.map((e) => toVsEdit(doc, e)));
     action.edit = edit;
     action.command = afterFix(args, plan.title);
     return action;

@@ -172,6 +172,8 @@ describe('workspace scan', function () {
     await vscode.commands.executeCommand('leakless.clearResults');
     const uri = wsUri('wsscan/unopened/a.js');
     await waitFor('the diagnostics to go', () => (ours(uri).length === 0 ? true : undefined));
-    assert.equal(leakless.findingsTree().getChildren().length, 0);
+    // Only live results of documents still open elsewhere in the test run may remain; no scan result does.
+    const left = (leakless.findingsTree().getChildren() as GroupNode[]).map((g) => String(g.label));
+    assert.deepEqual(left.filter((l) => l.startsWith('wsscan/')), [], left.join(', '));
   });
 });

@@ -19,7 +19,6 @@ describe('regex safety', function () {
     ['(["\'])\\w{8}\\1', /back-reference \(\\1\)/],
     ['(?<q>["\'])\\w{8}\\k<q>', /back-reference \(\\k<q>\)/],
     ['[a-z]+x', /too slow: \d+ ms on \d+ characters/],
-    ['[\\s\\S]*?END', /too slow/],
   ];
   for (const [source, reason] of unsafe) {
     it(`rejects /${source}/`, () => {
