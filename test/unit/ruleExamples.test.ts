@@ -5,6 +5,13 @@ import { builtin } from '../helpers/rules';
 describe('built-in rules: every example', () => {
   const { rules, engine } = builtin();
 
+  it('has at least 300 rules, each with at least two positive and two negative examples and keywords', () => {
+    assert.ok(rules.length >= 300, `${rules.length} rules`);
+    const thin = rules.filter((r) => r.examples.positive.length < 2 || r.examples.negative.length < 2).map((r) => r.id);
+    assert.deepEqual(thin, []);
+    assert.deepEqual(rules.filter((r) => r.keywords.length === 0).map((r) => r.id), []);
+  });
+
   for (const rule of rules) {
     describe(rule.id, () => {
       rule.examples.positive.forEach((example, i) => {
