@@ -163,7 +163,7 @@ export class Engine {
     const spec = rule.spec;
     const entropy = shannonEntropy(secret);
     if (entropy < spec.entropy) return undefined;
-    if (isPlaceholder(secret)) return undefined;
+    if (isPlaceholder(secret, entropy)) return undefined;
     const secretLower = secret.toLowerCase();
     if (spec.allowlist.stopwords.some((w) => secretLower.includes(w))) return undefined;
     if (rule.allow.some((re) => re.test(secret) || re.test(match))) return undefined;

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { KeyedTimers } from './keyedTimers';
 import type { Finding } from '../core';
 import { committedSecrets, repoHead, type CommitStatus, type RepoHead } from '../node/git';
 import type { FindingsStore } from './findingsStore';
@@ -37,7 +38,7 @@ const LIVE_DELAY_MS = 400;
 export class CommittedTracker implements vscode.Disposable {
   private readonly files = new Map<string, FileEntry>();
   private readonly heads = new Map<string, { at: number; repo: Promise<RepoHead | undefined> }>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new KeyedTimers();
   private readonly queue: (() => Promise<void>)[] = [];
   private readonly queued = new Map<string, readonly Finding[]>();
   private running = 0;
@@ -85,16 +86,7 @@ export class CommittedTracker implements vscode.Disposable {
 
   private afterLiveScan(uri: vscode.Uri): void {
     if (uri.scheme !== 'file') return;
-    const key = uri.toString();
-    const pending = this.timers.get(key);
-    if (pending) clearTimeout(pending);
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        void this.check(uri, this.deps.store.get(uri));
-      }, LIVE_DELAY_MS),
-    );
+    this.timers.schedule(uri.toString(), LIVE_DELAY_MS, () => void this.check(uri, this.deps.store.get(uri)));
   }
 
   private pump(): void {
@@ -145,7 +137,7 @@ export class CommittedTracker implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
-    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.dispose();
     this.subscription.dispose();
     this.changed.dispose();
   }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DocumentScanner, type Engine, type TextChange } from '../core';
 import { toDiagnostic } from './diagnostics';
+import { KeyedTimers } from './keyedTimers';
 import type { LeaklessConfig } from './config';
 import type { CommittedTracker } from './committed';
 import type { Log } from './log';
@@ -23,7 +24,7 @@ export interface LiveScannerDeps {
 /** Scans open documents as the user types (debounced) and publishes one diagnostic per finding. */
 export class LiveScanner implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('leakless');
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new KeyedTimers();
   private readonly skipped = new Set<string>();
   /** Per document: an incremental scanner and the edits it has not seen yet (undefined: needs a full scan). */
   private readonly docs = new Map<string, { scanner: DocumentScanner; engine: Engine; pending: TextChange[] | undefined }>();
@@ -71,17 +72,11 @@ export class LiveScanner implements vscode.Disposable {
 
   /** Scans a document after `delay` ms, replacing any scan already waiting for it. */
   schedule(doc: vscode.TextDocument, delay: number): void {
-    const key = doc.uri.toString();
-    const pending = this.timers.get(key);
-    if (pending) clearTimeout(pending);
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        if (!doc.isClosed) this.scan(doc);
-      }, delay),
-    );
+    this.timers.schedule(doc.uri.toString(), delay, () => {
+      if (!doc.isClosed) this.scan(doc);
+    });
   }
+
 
   /** Scans a document now and publishes its diagnostics, unless a newer version already has results. */
   scan(doc: vscode.TextDocument): void {
@@ -169,9 +164,7 @@ export class LiveScanner implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
-    const pending = this.timers.get(key);
-    if (pending) clearTimeout(pending);
-    this.timers.delete(key);
+    this.timers.cancel(key);
     this.skipped.delete(key);
     this.docs.delete(key);
     this.clear(uri);
@@ -183,8 +176,7 @@ export class LiveScanner implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
+    this.timers.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -169,3 +169,18 @@ rules:
     assert.deepEqual(told, ['slow-rule'], 'told once');
   });
 });
+
+describe('engine: placeholder filter on random tokens', () => {
+  it('does not take a long random token for a placeholder because it happens to contain a filler word', () => {
+    const { engine: e } = engine();
+    for (const word of ['todo', 'here', 'your', 'xxxxx', 'dummy', 'FIXME', 'Sample']) {
+      const value = expandFakes(`[[alnum:25]]${word}[[alnum:25]]`, word);
+      assert.deepEqual(e.detect(`secret = "${value}"`).map((f) => f.ruleId), ['generic-assign'], word);
+    }
+  });
+  it('still skips documented example keys and short filler', () => {
+    const { engine: e } = engine();
+    assert.deepEqual(e.detect('secret = "your_secret_token_here"'), []);
+    assert.deepEqual(e.detect('secret = "AKIAIOSFODNN7EXAMPLE-wJalrXUtnFEMI"'), []);
+  });
+});
