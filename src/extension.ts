@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import builtinRules from 'leakless:builtin-rules';
+import bundledRules from 'leakless:builtin-rules';
 import * as path from 'node:path';
+import { secretFileRules } from './core';
 import { LeaklessCodeActions } from './editor/codeActions';
 import { registerCommands } from './editor/commands';
 import { CustomRules } from './editor/customRules';
@@ -16,6 +17,9 @@ import { registerRemediationView } from './editor/remediationView';
 import { RuleHost } from './editor/ruleHost';
 import { registerStatusBar } from './editor/statusBar';
 import { registerWorkspaceScan, workspaceScanApi, type WorkspaceScanApi } from './editor/workspaceScan';
+
+/** The rules from rules/*.yaml plus the file kinds that are secrets by name (key stores). */
+const builtinRules = [...bundledRules, ...secretFileRules()];
 
 /** What the extension exports to other extensions and to its own integration tests. */
 export interface LeaklessApi extends WorkspaceScanApi {

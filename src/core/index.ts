@@ -13,3 +13,4 @@ export { DocumentScanner, type TextChange } from './incremental';
 export { regexReach } from './regexReach';
 export { checkRegexSafety, checkRegexStructure } from './regexSafety';
 export type { ParseRuleOptions } from './ruleSchema';
+export { secretFileKind, secretFileRules, secretFileFinding, SECRET_FILE_RULE_IDS, type SecretFileKind } from './secretFiles';

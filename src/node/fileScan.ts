@@ -2,7 +2,7 @@
 // Shared by the CLI and the extension's workspace scan, so it never prints anything.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { DetectOptions, Engine, Finding } from '../core';
+import { secretFileFinding, secretFileKind, type DetectOptions, type Engine, type Finding } from '../core';
 
 /** The default largest file scanned: 1 MiB. */
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
@@ -101,10 +101,20 @@ export async function* scanFiles<T extends { absPath: string; relPath?: string }
   const inFlight: Promise<{ file: T; result: FileScanResult }>[] = [];
   for await (const file of files) {
     const fileOptions = file.relPath === undefined ? options : { ...options, detect: { ...options.detect, path: file.relPath } };
-    const job = scanFile(file.absPath, engine, fileOptions).then((result) => ({ file, result }));
+    const job = scanFile(file.absPath, engine, fileOptions).then((result) => ({ file, result: withSecretFile(file.relPath ?? file.absPath, result, options) }));
     job.catch(() => undefined); // rethrown when its turn comes, not reported as unhandled meanwhile
     inFlight.push(job);
     if (inFlight.length >= Math.max(1, concurrency)) yield await inFlight.shift()!;
   }
   while (inFlight.length > 0) yield await inFlight.shift()!;
+}
+
+/** Adds the finding for a file that is a secret by its name (a key store), which its content cannot show. */
+function withSecretFile(filePath: string, result: FileScanResult, options: FileScanOptions): FileScanResult {
+  const kind = secretFileKind(filePath);
+  if (!kind || options.detect?.disabledRules?.has(kind.ruleId)) return result;
+  if (result.kind !== 'text' && result.kind !== 'binary' && result.kind !== 'too-large') return result;
+  const finding = secretFileFinding(kind, filePath);
+  if (options.detect?.ignoredFingerprints?.has(finding.fingerprint)) return result;
+  return result.kind === 'text' ? { ...result, findings: [finding, ...result.findings] } : { kind: 'text', findings: [finding], encoding: 'utf-8' };
 }

@@ -1,0 +1,3 @@
+var apiKey = Environment.GetEnvironmentVariable("OPENAI_API_KEY");
+var connectionString = builder.Configuration.GetConnectionString("Default");
+var clientSecret = builder.Configuration["AzureAd:ClientSecret"];

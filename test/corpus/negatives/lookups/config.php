@@ -1,0 +1,4 @@
+<?php
+$apiKey = getenv('MAILGUN_API_KEY');
+$password = $_ENV['DB_PASSWORD'];
+$secret = env('APP_SECRET');
