@@ -45,12 +45,25 @@ export function compileRules(specs: readonly RuleSpec[]): CompiledRule[] {
       re: new RegExp(spec.regex, spec.flags),
       keywords: spec.keywords,
       keywordIds: [],
-      reach: regexReach(spec.regex),
+      reach: regexReach(inlineBackrefs(spec.regex)),
       allow: spec.allowlist.regexes.map((r) => new RegExp(r, 'i')),
       ...(spec.path ? { path: new RegExp(spec.path, 'i') } : {}),
       ...(validate ? { validate } : {}),
     };
   });
+}
+
+/** Part of a text for collect(): matches starting in [from, to), read with the text up to `limit`. */
+export interface CollectScope {
+  from: number;
+  to: number;
+  limit: number;
+  /** Which keywords (by KeywordIndex id) the whole text holds, instead of scanning it. */
+  present: Uint8Array;
+  /** Receives start and end of every regex match of every rule run, before any check (empty ones as one character). */
+  spans: number[];
+  /** The rules to run (default: all). */
+  rules?: readonly CompiledRule[];
 }
 
 /** A time budget for rules (for user-written rules): a rule that runs longer on one text is switched off. */
@@ -110,23 +123,38 @@ export class Engine {
     return max;
   }
 
-  /** Every candidate match in a text, before overlaps are resolved (offsets relative to `text`). */
-  collect(text: string, options: DetectOptions): Candidate[] {
+  /** Adds `sign` to counts[k] for each occurrence of keyword k (by KeywordIndex id) wholly inside text[from, to). */
+  countKeywords(text: string, from: number, to: number, counts: Int32Array, sign: number): void {
+    this.keywordIndex.count(text, from, to, counts, sign);
+  }
+
+  /** How many distinct keywords the rules have, and the longest one's length. */
+  get keywordStats(): { count: number; longest: number } {
+    return { count: this.keywordIndex.keywords.length, longest: this.keywordIndex.longest };
+  }
+
+  /**
+   * Every candidate match in a text, before overlaps are resolved (offsets relative to `text`); with a scope, only the
+   * matches that start in part of it, as a scan of the whole text would find them once its search reached `from`.
+   */
+  collect(text: string, options: DetectOptions, scope?: CollectScope): Candidate[] {
     const candidates: Candidate[] = [];
-    const lower = text.toLowerCase();
-    const present = new Uint8Array(this.keywordIndex.keywords.length);
-    this.keywordIndex.scan(lower, present);
-    for (const rule of this.rules) {
+    let present = scope?.present;
+    if (!present) {
+      present = new Uint8Array(this.keywordIndex.keywords.length);
+      this.keywordIndex.scan(text, present);
+    }
+    for (const rule of scope?.rules ?? this.rules) {
       if (options.disabledRules?.has(rule.spec.id)) continue;
       if (rule.keywordIds.length > 0 && !rule.keywordIds.some((k) => present[k] === 1)) continue;
       if (rule.path && (options.path === undefined || !rule.path.test(options.path))) continue;
       if (this.tripped.has(rule.spec.id)) continue;
       if (this.budget.ruleMs === undefined) {
-        this.runRule(rule, text, options, candidates);
+        this.runRule(rule, text, options, candidates, scope);
         continue;
       }
       const t0 = performance.now();
-      this.runRule(rule, text, options, candidates);
+      this.runRule(rule, text, options, candidates, scope);
       const ms = performance.now() - t0;
       if (ms > this.budget.ruleMs + (this.budget.perMegabyteMs ?? 20) * (text.length / 1048576)) {
         this.tripped.add(rule.spec.id);
@@ -137,12 +165,20 @@ export class Engine {
   }
 
   /** Runs one rule over the text, only (it is assumed) because its keywords are present or it has none. */
-  runRule(rule: CompiledRule, text: string, options: DetectOptions, out: Candidate[]): void {
+  runRule(rule: CompiledRule, text: string, options: DetectOptions, out: Candidate[], scope?: CollectScope): void {
     const re = rule.re;
-    re.lastIndex = 0;
+    re.lastIndex = scope?.from ?? 0;
+    const subject = scope ? text.slice(0, scope.limit) : text;
+    const to = scope?.to ?? Infinity;
     const group = rule.spec.secretGroup;
+    const line: LineVerdict = { start: -1, end: -1, allowed: false };
     let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
+    while ((m = re.exec(subject)) !== null) {
+      if (m.index >= to) break;
+      if (scope) {
+        const g = m.indices?.[group]; // a secret captured inside a lookaround may lie outside the match
+        scope.spans.push(Math.min(m.index, g?.[0] ?? m.index), Math.max(m.index + Math.max(1, m[0].length), g?.[1] ?? 0));
+      }
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;
@@ -151,14 +187,14 @@ export class Engine {
       const secret = m[group];
       if (!span || secret === undefined || secret.length === 0) continue;
       const [start, end] = span;
-      const candidate = this.check(rule, text, m[0], secret, start, end, options);
+      const candidate = this.check(rule, text, m[0], secret, start, end, options, line);
       if (candidate) out.push(candidate);
     }
   }
 
   private check(
     rule: CompiledRule, text: string, match: string, secret: string, start: number, end: number,
-    options: DetectOptions,
+    options: DetectOptions, line: LineVerdict,
   ): Candidate | undefined {
     const spec = rule.spec;
     const entropy = shannonEntropy(secret);
@@ -173,7 +209,7 @@ export class Engine {
       if (verdict === 'invalid') return undefined;
       if (verdict === 'valid') confidence = 'high';
     }
-    if (options.inlineAllow !== false && isInlineAllowed(text, start, end)) return undefined;
+    if (options.inlineAllow !== false && inlineAllowed(text, start, end, line)) return undefined;
     return { rule, start, end, secret, entropy, confidence };
   }
 
@@ -233,6 +269,72 @@ export class Engine {
       envVar: spec.envVar,
     };
   }
+}
+
+/**
+ * The regex with each numbered back-reference replaced by a copy of the group it repeats: a back-reference matches
+ * no more than its group can, so regexReach of the copy bounds the original's (which it cannot measure).
+ */
+function inlineBackrefs(source: string): string {
+  if (!/\\[1-9]/.test(source)) return source;
+  const bodies: string[] = [];
+  const open: { from: number; group: number }[] = [];
+  const refs: { at: number; end: number; group: number }[] = [];
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      const m = inClass ? null : /^[1-9]\d*/.exec(source.slice(i + 1));
+      if (m) refs.push({ at: i, end: i + 1 + m[0].length, group: Number(m[0]) - 1 });
+      i++;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+    } else if (c === '[') inClass = true;
+    else if (c === '(') {
+      const named = source.startsWith('(?<', i) && source[i + 3] !== '=' && source[i + 3] !== '!';
+      if (source[i + 1] !== '?' || named) {
+        bodies.push('');
+        open.push({ from: named ? source.indexOf('>', i) + 1 : i + 1, group: bodies.length - 1 });
+      } else open.push({ from: i, group: -1 });
+    } else if (c === ')') {
+      const g = open.pop();
+      if (g && g.group >= 0) bodies[g.group] = source.slice(g.from, i);
+    }
+  }
+  let out = '';
+  let last = 0;
+  for (const r of refs) {
+    const body = bodies[r.group];
+    if (body === undefined || /\\[1-9]/.test(body)) return source;
+    out += `${source.slice(last, r.at)}(?:${body})`;
+    last = r.end;
+  }
+  return out + source.slice(last);
+}
+
+/** The inline-allow verdict for the last line span checked, so that many matches on one long line read it once. */
+interface LineVerdict {
+  start: number;
+  end: number;
+  allowed: boolean;
+}
+
+/**
+ * isInlineAllowed, remembering its verdict for the line that held the last one-line match: another match inside
+ * that line has the same lines around it, hence the same verdict.
+ */
+function inlineAllowed(text: string, start: number, end: number, line: LineVerdict): boolean {
+  if (start >= line.start && end <= line.end) return line.allowed;
+  const allowed = isInlineAllowed(text, start, end);
+  let ls = start;
+  while (ls > 0 && text.charCodeAt(ls - 1) !== 10 && text.charCodeAt(ls - 1) !== 13) ls--;
+  let le = start;
+  while (le < text.length && text.charCodeAt(le) !== 10 && text.charCodeAt(le) !== 13) le++;
+  const oneLine = le >= end;
+  line.start = oneLine ? ls : -1;
+  line.end = oneLine ? le : -1;
+  line.allowed = allowed;
+  return allowed;
 }
 
 /** The fingerprint of a secret found by a rule: stable across moves and edits elsewhere, and not reversible. */

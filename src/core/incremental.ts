@@ -1,4 +1,4 @@
-import type { Engine } from './engine';
+import type { Candidate, CompiledRule, Engine } from './engine';
 import { LineMap } from './lines';
 import type { DetectOptions, Finding } from './types';
 
@@ -9,19 +9,36 @@ export interface TextChange {
   text: string;
 }
 
+/** One rule's part of a document: where its regex matched ([start, end] pairs in order) and what it found there. */
+interface RuleState {
+  spans: number[];
+  candidates: Candidate[];
+}
+
+const EMPTY: RuleState = { spans: [], candidates: [] };
+
 /**
- * Keeps one document's findings current across edits by re-scanning only the changed lines plus what the rules
- * can reach around them. Its results are identical to a full detect() of the new text.
+ * Keeps one document's findings current across edits by re-running each rule only over the changed lines plus what
+ * that rule can reach around them. Its results are identical to a full detect() of the new text.
  */
 export class DocumentScanner {
   private text = '';
   private lines = new LineMap('');
   private findings: Finding[] = [];
+  /** Occurrences of each rule keyword in `text`, kept current across edits. */
+  private keywordCounts: Int32Array;
+  /** Per rule, in the engine's order. */
+  private perRule: RuleState[] = [];
+  private readonly longestKeyword: number;
 
   constructor(
     private readonly engine: Engine,
     private readonly options: DetectOptions = {},
-  ) {}
+  ) {
+    const stats = engine.keywordStats;
+    this.keywordCounts = new Int32Array(stats.count);
+    this.longestKeyword = stats.longest;
+  }
 
   /** The current findings. */
   get current(): readonly Finding[] {
@@ -32,61 +49,138 @@ export class DocumentScanner {
   reset(text: string): Finding[] {
     this.text = text;
     this.lines = new LineMap(text);
-    this.findings = this.engine.detect(text, this.options);
+    this.keywordCounts.fill(0);
+    this.engine.countKeywords(text, 0, text.length, this.keywordCounts, 1);
+    const present = this.present();
+    this.perRule = this.engine.rules.map((rule) => this.scanRule(rule, text, 0, text.length, present));
+    this.findings = this.resolveAll();
     return this.findings;
   }
 
   /** Applies edits (VS Code's contentChanges, in order) whose result is `newText`, and re-scans what they touched. */
   update(newText: string, changes: readonly TextChange[]): Finding[] {
-    const reach = this.engine.reach(this.options);
     const region = changedRegion(changes);
-    if (!region || !Number.isFinite(reach) || region.oldEnd > this.text.length) return this.reset(newText);
+    if (!region || region.oldEnd > this.text.length) return this.reset(newText);
     const { start, oldEnd, newEnd } = region;
     const delta = newEnd - oldEnd;
     if (newText.length !== this.text.length + delta) return this.reset(newText);
+    const before = this.recountKeywords(newText, start, oldEnd, newEnd);
     this.lines.applyEdit(newText, start, oldEnd, newEnd);
-
-    // The window: whole lines around the edit widened by the rules' reach, plus one line on each side (allow markers
-    // on the line before), widened again over any old finding that crosses its edges.
-    let ws = this.lineBefore(newText, Math.max(0, start - reach));
-    let we = this.lineAfter(newText, Math.min(newText.length, newEnd + reach));
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const f of this.findings) {
-        // The old finding in new coordinates; one that touched the edited span covers the whole new span.
-        const fs = f.start < start ? f.start : f.start >= oldEnd ? f.start + delta : start;
-        const fe = f.end <= start ? f.end : f.end >= oldEnd ? f.end + delta : newEnd;
-        if (fs < ws && fe > ws) {
-          const next = this.lineBefore(newText, fs);
-          if (next < ws) {
-            ws = next;
-            changed = true;
-          }
-        }
-        if (fs < we && fe > we) {
-          const next = this.lineAfter(newText, fe);
-          if (next > we) {
-            we = next;
-            changed = true;
-          }
-        }
-      }
+    const present = this.present();
+    const rules = this.engine.rules;
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i]!;
+      const ids = rule.keywordIds;
+      // A rule runs on a text only when its keywords occur in it (anywhere), as in a full scan.
+      const inNew = ids.length === 0 || ids.some((id) => present[id] === 1);
+      const inOld = ids.length === 0 || ids.some((id) => before[id]! > 0);
+      if (!inNew) this.perRule[i] = EMPTY;
+      else if (!inOld || !Number.isFinite(rule.reach)) this.perRule[i] = this.scanRule(rule, newText, 0, newText.length, present);
+      else this.perRule[i] = this.rescanRule(rule, this.perRule[i]!, newText, start, newEnd, delta, present);
+      if (this.engine.slowRules.has(rule.spec.id)) this.perRule[i] = EMPTY;
     }
-    const weOld = we - delta;
-    const before = this.findings.filter((f) => f.end <= ws);
-    const after = this.findings.filter((f) => f.start >= weOld);
-    const window = this.engine.resolve(this.engine.collect(newText.slice(ws, we), this.options), this.options);
-    const middle = window.map((c) => this.engine.toFinding(c, ws, this.lines));
-    const shifted = after.map((f) => this.shift(f, delta));
     this.text = newText;
-    this.findings = [...before, ...middle, ...shifted];
+    this.findings = this.resolveAll();
     return this.findings;
   }
 
-  private shift(f: Finding, delta: number): Finding {
-    const start = f.start + delta;
-    const end = f.end + delta;
-    return { ...f, start, end, range: { start: this.lines.positionAt(start), end: this.lines.positionAt(end) } };
+  /** One rule's matches starting in [from, to) of a text, as a full scan finds them once its search reaches `from`. */
+  private scanRule(rule: CompiledRule, text: string, from: number, to: number, present: Uint8Array, limit = text.length): RuleState {
+    const spans: number[] = [];
+    const candidates = this.engine.collect(text, this.options, { from, to, limit, present, spans, rules: [rule] });
+    return { spans, candidates };
+  }
+
+  /**
+   * Re-runs one rule over the lines around an edit, widened by what the rule reads around a match. A rule's matches
+   * depend on where its previous match ended (one that took the line break before a line hides a match that would
+   * start there), so the window's edges are moved until no match of the rule, old or new, spans one: then the
+   * search in the new text reaching each edge is where a full scan's would be.
+   */
+  private rescanRule(
+    rule: CompiledRule, old: RuleState, newText: string, start: number, newEnd: number, delta: number, present: Uint8Array,
+  ): RuleState {
+    const reach = rule.reach;
+    let ws = this.lineBefore(newText, Math.max(0, start - reach));
+    let we = this.lineAfter(newText, Math.min(newText.length, newEnd + reach));
+    let fresh: RuleState;
+    for (;;) {
+      ws = this.clearStart(old.spans, ws, reach, newText);
+      we = this.clearEnd(old.spans, we, delta, reach, newText);
+      fresh = this.scanRule(rule, newText, ws, we, present, Math.min(newText.length, we + reach + 1));
+      let end = we;
+      for (let i = 0; i < fresh.spans.length; i += 2) if (fresh.spans[i + 1]! >= we) end = Math.max(end, fresh.spans[i + 1]!);
+      if (end === we || we >= newText.length) break;
+      we = this.lineAfter(newText, end);
+    }
+    const weOld = we - delta;
+    const spans: number[] = [];
+    for (let i = 0; i < old.spans.length && old.spans[i]! < ws; i += 2) spans.push(old.spans[i]!, old.spans[i + 1]!);
+    spans.push(...fresh.spans);
+    for (let i = firstAtOrAfter(old.spans, weOld); i < old.spans.length; i += 2) spans.push(old.spans[i]! + delta, old.spans[i + 1]! + delta);
+    const candidates: Candidate[] = [];
+    for (const c of old.candidates) if (c.start < ws) candidates.push(c);
+    candidates.push(...fresh.candidates);
+    for (const c of old.candidates) if (c.start >= weOld) candidates.push({ ...c, start: c.start + delta, end: c.end + delta });
+    return { spans, candidates };
+  }
+
+  /** Moves a window start back, line by line, until no old match starting before it reaches it. */
+  private clearStart(spans: readonly number[], ws: number, reach: number, newText: string): number {
+    for (let moved = true; moved && ws > 0; ) {
+      moved = false;
+      for (let i = firstAtOrAfter(spans, ws) - 2; i >= 0 && spans[i]! >= ws - reach - 1; i -= 2) {
+        if (spans[i + 1]! >= ws) {
+          ws = this.lineBefore(newText, spans[i]!);
+          moved = true;
+          break;
+        }
+      }
+    }
+    return ws;
+  }
+
+  /** Moves a window end forward, line by line, until no old match starting before it (old coordinates) reaches it. */
+  private clearEnd(spans: readonly number[], we: number, delta: number, reach: number, newText: string): number {
+    for (let moved = true; moved && we < newText.length; ) {
+      moved = false;
+      const weOld = we - delta;
+      for (let i = firstAtOrAfter(spans, weOld) - 2; i >= 0 && spans[i]! >= weOld - reach - 1; i -= 2) {
+        if (spans[i + 1]! >= weOld) {
+          we = this.lineAfter(newText, spans[i + 1]! + delta);
+          moved = true;
+          break;
+        }
+      }
+    }
+    return we;
+  }
+
+  /** Resolves every rule's candidates together, as detect() does, into findings. */
+  private resolveAll(): Finding[] {
+    const all: Candidate[] = [];
+    for (const state of this.perRule) for (const c of state.candidates) all.push(c);
+    return this.engine.resolve(all, this.options).map((c) => this.engine.toFinding(c, 0, this.lines));
+  }
+
+  /** Which keywords the current text holds, as collect() wants them. */
+  private present(): Uint8Array {
+    const present = new Uint8Array(this.keywordCounts.length);
+    for (let i = 0; i < present.length; i++) present[i] = this.keywordCounts[i]! > 0 ? 1 : 0;
+    return present;
+  }
+
+  /**
+   * Updates the keyword counts for the edit (only occurrences within a keyword's length of it can change); returns
+   * the counts before it.
+   */
+  private recountKeywords(newText: string, start: number, oldEnd: number, newEnd: number): Int32Array {
+    const before = this.keywordCounts.slice();
+    const k = this.longestKeyword;
+    const from = Math.max(0, start - k);
+    this.engine.countKeywords(this.text, from, Math.min(this.text.length, oldEnd + k), this.keywordCounts, -1);
+    this.engine.countKeywords(newText, from, Math.min(newText.length, newEnd + k), this.keywordCounts, 1);
+    return before;
   }
 
   /** The start of the line before the one holding `offset`. */
@@ -101,6 +195,18 @@ export class DocumentScanner {
     if (line + 2 >= this.lines.lineCount) return text.length;
     return this.lines.lineStart(line + 2);
   }
+}
+
+/** The index (even) of the first [start, end] pair whose start is at or after `offset`. */
+function firstAtOrAfter(spans: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid * 2]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo * 2;
 }
 
 /** The span the changes cover, in old and new coordinates; undefined when there is nothing to re-scan. */
