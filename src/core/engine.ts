@@ -42,7 +42,7 @@ export function compileRules(specs: readonly RuleSpec[]): CompiledRule[] {
     const validate = spec.validator ? VALIDATORS[spec.validator] : undefined;
     return {
       spec,
-      re: new RegExp(spec.regex, spec.flags),
+      re: new RegExp(trailingGuardAsLookahead(spec.regex), spec.flags),
       keywords: spec.keywords,
       keywordIds: [],
       reach: regexReach(inlineBackrefs(spec.regex)),
@@ -64,6 +64,17 @@ export interface CollectScope {
   spans: number[];
   /** The rules to run (default: all). */
   rules?: readonly CompiledRule[];
+}
+
+/**
+ * A rule's closing guard, such as `(?:[^A-Za-z0-9_]|$)`, checks the character after the secret; written as a plain
+ * group it also consumes that character, so a secret on the very next line (whose own opening guard needs the line
+ * break) was missed. Turned into a lookahead it checks the same thing without consuming.
+ */
+export function trailingGuardAsLookahead(source: string): string {
+  const m = /\(\?:((?:\\.|\[(?:\\.|[^\]\\])*\]|[^()\\[])*)\)$/.exec(source);
+  if (!m || source.endsWith('\\)')) return source;
+  return `${source.slice(0, m.index)}(?=${m[1]})`;
 }
 
 /** A time budget for rules (for user-written rules): a rule that runs longer on one text is switched off. */
