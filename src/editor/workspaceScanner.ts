@@ -256,6 +256,7 @@ export class WorkspaceScanner implements vscode.Disposable {
       maxFileSize: config.maxFileSize,
       disabledRules: [...config.disabledRules].sort(),
       minConfidence: config.minConfidence,
+      roots: (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath),
     };
     const size = config.scanMaxWorkers > 0 ? config.scanMaxWorkers : defaultWorkerCount();
     const key = JSON.stringify({ ...init, rules: same ? 'builtin' : specs.map((s) => s.id), size });

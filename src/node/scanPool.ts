@@ -11,6 +11,8 @@ export interface WorkerInit {
   maxFileSize: number;
   disabledRules: readonly string[];
   minConfidence: Confidence;
+  /** The workspace folders (absolute): path-bound rules see each file's path relative to the one holding it. */
+  roots?: readonly string[];
 }
 
 /** Messages to a worker. */

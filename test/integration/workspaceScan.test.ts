@@ -112,6 +112,15 @@ describe('workspace scan', function () {
     await waitFor('the deleted file to lose its diagnostic', () => (ours(created).length === 0 ? true : undefined), 40000);
   });
 
+  it('runs path-bound rules (files that are secrets by nature) in the workspace scan', async () => {
+    const leakless = await api();
+    const password = `${fakeJiraToken().slice(6, 30)}9x`;
+    await writeFile('wsscan/pathbound/.pypirc', `[pypi]\nusername = __token__\npassword = ${password}\n`);
+    await leakless.scanWorkspace();
+    const d = await waitFor('the .pypirc finding', () => ours(wsUri('wsscan/pathbound/.pypirc')).find((x) => (x.code as { value: string }).value === 'pypirc-password'), 20000);
+    assert.ok(!d.message.includes(password));
+  });
+
   it('marks a secret that is already committed to Git as an error to rotate', async () => {
     const leakless = await api();
     await writeFile('wsscan/repo/config.js', jsWith('wsscan/repo/config.js'));
