@@ -55,16 +55,25 @@ export function activate(context: vscode.ExtensionContext): LeaklessApi {
       configChanged.fire();
     }),
   );
-  const committed = new CommittedTracker({ store, log, historyDepth: () => config.gitHistoryDepth });
   const ignores = new WorkspaceIgnores(log);
+  const committed = new CommittedTracker({ store, log, historyDepth: () => config.gitHistoryDepth });
   const customRules = new CustomRules({ rules, builtinRules, log, config: () => config, onConfigChange: configChanged.event });
   const live = new LiveScanner({ rules, store, log, config: () => config, onConfigChange: configChanged.event, committed, ignores });
   const workspace = registerWorkspaceScan({
     rules, builtinRules, store, log, config: () => config, onConfigChange: configChanged.event, committed,
+    ignored: () => ignores.current,
     memento: context.workspaceState, workerPath: path.join(__dirname, 'scanWorker.js'),
     tool: { version: String(context.extension.packageJSON.version), informationUri: 'https://github.com/leakless/leakless' },
   });
+  // Findings ignored in the workspace leave the scan results too, not only the open editors.
+  const dropIgnored = ignores.onDidChange(() => {
+    for (const uri of workspace.results.scannedUris()) {
+      const kept = workspace.results.get(uri).filter((f) => !ignores.current.has(f.fingerprint));
+      if (kept.length !== workspace.results.get(uri).length) workspace.results.set(uri, kept);
+    }
+  });
   context.subscriptions.push(
+    dropIgnored,
     committed,
     ignores,
     customRules,

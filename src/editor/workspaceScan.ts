@@ -27,6 +27,8 @@ export interface WorkspaceScanDeps {
   workerPath: string;
   /** Name and version for SARIF reports. */
   tool: SarifTool;
+  /** Fingerprints ignored in the workspace (.leakless/ignore.json). */
+  ignored?: () => ReadonlySet<string>;
 }
 
 /** The workspace scan, its results in the Problems panel and the Leakless view, and the watcher that keeps them current. */
@@ -42,7 +44,7 @@ export class WorkspaceScan implements vscode.Disposable {
     this.results = new WorkspaceFindings({ live: deps.store, committed: deps.committed, config: deps.config });
     this.scanner = new WorkspaceScanner({
       rules: deps.rules, builtinRules: deps.builtinRules, log: deps.log, config: deps.config, results: this.results,
-      committed: deps.committed, workerPath: deps.workerPath,
+      committed: deps.committed, workerPath: deps.workerPath, ...(deps.ignored ? { ignored: deps.ignored } : {}),
     });
     this.watcher = new WorkspaceWatcher(this.scanner, this.results, deps.log);
     this.view = new FindingsView(this.results, deps.committed, deps.memento);

@@ -23,6 +23,8 @@ export interface WorkspaceScannerDeps {
   committed: CommittedTracker;
   /** dist/scanWorker.js. */
   workerPath: string;
+  /** Fingerprints ignored in the workspace (.leakless/ignore.json). */
+  ignored?: () => ReadonlySet<string>;
 }
 
 /** Where a scan is at. */
@@ -213,7 +215,8 @@ export class WorkspaceScanner implements vscode.Disposable {
         summary.findings += result.findings.length;
       }
     }
-    const findings = result.kind === 'text' ? result.findings : [];
+    const ignored = this.deps.ignored?.();
+    const findings = result.kind !== 'text' ? [] : ignored && ignored.size > 0 ? result.findings.filter((f) => !ignored.has(f.fingerprint)) : result.findings;
     this.deps.results.set(file.uri, findings);
     if (!skippedPaths && findings.length > 0) void this.deps.committed.check(file.uri, findings);
     return findings.length;

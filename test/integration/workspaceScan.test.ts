@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { FindingNode, GroupNode, ViewNode } from '../../src/editor/findingsView';
 import { closeAll, fakeJiraToken, ours, setSetting, sleep, waitFor } from './util';
 import { api, git, isOpen, writeFile, wsUri } from './workspaceUtil';
+import { fingerprintOf } from '../../src/core';
 
 /** The fake tokens written into the fixture files, by file. */
 const tokens = new Map<string, string>();
@@ -184,5 +185,20 @@ describe('workspace scan', function () {
     // Only live results of documents still open elsewhere in the test run may remain; no scan result does.
     const left = (leakless.findingsTree().getChildren() as GroupNode[]).map((g) => String(g.label));
     assert.deepEqual(left.filter((l) => l.startsWith('wsscan/')), [], left.join(', '));
+  });
+
+  it('drops a finding from the scan results once it is ignored in the workspace', async () => {
+    const leakless = await api();
+    await writeFile('wsscan/ignoring/creds.js', jsWith('wsscan/ignoring/creds.js'));
+    await leakless.scanWorkspace();
+    const uri = wsUri('wsscan/ignoring/creds.js');
+    await waitFor('the scan finding', () => ours(uri)[0], 20000);
+    const fingerprint = fingerprintOf('atlassian-api-token', tokens.get('wsscan/ignoring/creds.js')!);
+    await writeFile('.leakless/ignore.json', JSON.stringify({ version: 1, ignore: [{ fingerprint, ruleId: 'atlassian-api-token' }] }));
+    try {
+      await waitFor('the ignored finding to go', () => (ours(uri).length === 0 ? true : undefined), 30000);
+    } finally {
+      await vscode.workspace.fs.delete(wsUri('.leakless/ignore.json'));
+    }
   });
 });
