@@ -1,18 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { assertNotLeaked, bitbucket, buildCli, git, leakless, plant, Scratch } from './pipelineHelpers';
+import { assertNotLeaked, bitbucket, git, leakless, plant, useScratch } from './pipelineHelpers';
 
 describe('leakless scan --git-history', function () {
   this.timeout(60000);
-  let scratch: Scratch;
-
-  before(() => {
-    buildCli();
-    scratch = new Scratch();
-  });
-  after(() => scratch.cleanup());
+  const scratch = useScratch();
 
   it('finds a secret that a later commit removed, and names the commit that added it', () => {
-    const repo = scratch.repo();
+    const repo = scratch().repo();
     const secret = bitbucket('hist-removed');
     plant(repo, { 'src/app.js': 'const a = 1;\n' });
     git(repo, 'add', '.');
@@ -40,7 +34,7 @@ describe('leakless scan --git-history', function () {
   });
 
   it('looks back only N commits', () => {
-    const repo = scratch.repo();
+    const repo = scratch().repo();
     plant(repo, { 'k.txt': `password = "${bitbucket('hist-old')}"\n` });
     git(repo, 'add', '.');
     git(repo, 'commit', '-qm', 'old secret');
@@ -54,7 +48,7 @@ describe('leakless scan --git-history', function () {
   });
 
   it('says clearly when there is no repository, or N is not a number', () => {
-    const dir = scratch.folder();
+    const dir = scratch().folder();
     plant(dir, { 'a.txt': 'nothing\n' });
     const r = leakless(dir, ['scan', '--git-history']);
     assert.equal(r.status, 2);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expandFakes } from '../../src/core';
-import { assertNotLeaked, bitbucket, buildCli, leakless, plant, rows, Scratch, type Run } from './pipelineHelpers';
+import { assertNotLeaked, bitbucket, leakless, plant, rows, type Run, useScratch } from './pipelineHelpers';
 
 /** Set LEAKLESS_TIMINGS=1 to print how long the big inputs take. */
 function timing(label: string, run: Run): void {
@@ -11,16 +11,10 @@ function timing(label: string, run: Run): void {
 
 describe('pipeline: bad input through the CLI', function () {
   this.timeout(120000);
-  let scratch: Scratch;
-
-  before(() => {
-    buildCli();
-    scratch = new Scratch();
-  });
-  after(() => scratch.cleanup());
+  const scratch = useScratch();
 
   it('skips binary content (NUL bytes) and says so', () => {
-    const dir = scratch.folder();
+    const dir = scratch().folder();
     plant(dir, { 'data.dat': Buffer.concat([Buffer.from('\u0000\u0001\u0002'), Buffer.from(`p = "${bitbucket('bad-bin')}"`)]) });
     const r = leakless(dir, ['scan']);
     assert.equal(r.status, 0);
@@ -28,7 +22,7 @@ describe('pipeline: bad input through the CLI', function () {
   });
 
   it('reads invalid UTF-8 (each bad byte is one replacement character) with exact positions', () => {
-    const dir = scratch.folder();
+    const dir = scratch().folder();
     const secret = bitbucket('bad-utf8');
     plant(dir, { 'latin1.txt': Buffer.concat([Buffer.from('caf'), Buffer.from([0xe9, 0xff, 0xc3, 0x28]), Buffer.from(`\np = "${secret}"\n`)]) });
     const r = leakless(dir, ['scan', '-f', 'json']);
@@ -40,7 +34,7 @@ describe('pipeline: bad input through the CLI', function () {
   });
 
   it('reads UTF-16 LE and BE files with a byte-order mark', () => {
-    const dir = scratch.folder();
+    const dir = scratch().folder();
     const secret = bitbucket('bad-u16');
     const body = `é😀\r\npass = "${secret}"\r\n`;
     const le = Buffer.from(body, 'utf16le');
@@ -52,7 +46,7 @@ describe('pipeline: bad input through the CLI', function () {
   });
 
   it('counts lines across CRLF, CR and LF mixes as the editor does', () => {
-    const dir = scratch.folder();
+    const dir = scratch().folder();
     const secret = bitbucket('bad-eol');
     plant(dir, { 'mixed.txt': `a\r\nb\rc\n\r\n\rkey = "${secret}"\r\n`, 'crlf.txt': `x\r\ny\r\nkey = "${secret}"\r\n` });
     const r = leakless(dir, ['scan', '-f', 'json']);
@@ -63,7 +57,7 @@ describe('pipeline: bad input through the CLI', function () {
   });
 
   it('counts columns in UTF-16 code units after astral characters and emoji', () => {
-    const dir = scratch.folder();
+    const dir = scratch().folder();
     const secret = bitbucket('bad-emoji');
     const prefix = '😀👩‍💻𝔘 ';
     plant(dir, { 'emoji.md': `# 🔑\n${prefix}key = "${secret}"\n` });
@@ -77,7 +71,7 @@ describe('pipeline: bad input through the CLI', function () {
   });
 
   it('skips a 50 MB file by default; with a raised --max-file-size it completes without a stack overflow', () => {
-    const dir = scratch.folder();
+    const dir = scratch().folder();
     const secret = bitbucket('bad-50mb');
     const line = `${'const value = "lorem ipsum dolor sit amet";'.padEnd(79, ' ')}\n`;
     const lines = Math.ceil((50 * 1024 * 1024) / line.length);
@@ -97,7 +91,7 @@ describe('pipeline: bad input through the CLI', function () {
   });
 
   it('scans a 5 MB single-line minified file', () => {
-    const dir = scratch.folder();
+    const dir = scratch().folder();
     const secret = bitbucket('bad-min');
     const unit = 'function a(b){return b.map(function(c){return c*2})};var x="abc",y={k:1,v:[1,2,3]};';
     const body = unit.repeat(Math.ceil((5 * 1024 * 1024) / unit.length));
@@ -109,7 +103,7 @@ describe('pipeline: bad input through the CLI', function () {
   });
 
   it('reports a secret in a Jupyter notebook on its line of the .ipynb JSON', () => {
-    const dir = scratch.folder();
+    const dir = scratch().folder();
     const ghp = expandFakes('[[github:ghp_]]', 'bad-ipynb');
     const notebook = {
       cells: [
@@ -133,12 +127,12 @@ describe('pipeline: bad input through the CLI', function () {
 
   /** Runs a scan of a folder holding an unreadable subfolder, as an ordinary user (as root every folder is readable). */
   function scanWithLockedFolder(): Run {
-    const dir = scratch.folder();
+    const dir = scratch().folder();
     plant(dir, { 'locked/inside.txt': `p = "${bitbucket('bad-locked')}"\n`, 'open.txt': `p = "${bitbucket('bad-open')}"\n` });
     fs.chmodSync(path.join(dir, 'locked'), 0o000);
     try {
       const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-      if ('uid' in asUser) for (let d = dir; d.startsWith(scratch.root); d = path.dirname(d)) fs.chmodSync(d, 0o755);
+      if ('uid' in asUser) for (let d = dir; d.startsWith(scratch().root); d = path.dirname(d)) fs.chmodSync(d, 0o755);
       return leakless(dir, ['scan', '-f', 'json'], asUser);
     } finally {
       fs.chmodSync(path.join(dir, 'locked'), 0o755);
@@ -161,7 +155,7 @@ describe('pipeline: bad input through the CLI', function () {
   });
 
   it('never prints the raw secret in text, JSON, SARIF, a report file or a baseline without --show-secrets', () => {
-    const dir = scratch.folder();
+    const dir = scratch().folder();
     const secrets = [bitbucket('mask-1'), expandFakes('[[github:ghp_]]', 'mask-2'), expandFakes('ATATT3[[alnum:186]]', 'mask-3')];
     plant(dir, { 'a.env': secrets.map((s, i) => `SECRET_${i}="${s}"`).join('\n') });
     const outputs: [string, string][] = [];

@@ -6,17 +6,11 @@ import { expandFakes } from '../../src/core';
 import { lineRangesToOffsets, touchesRanges } from '../../src/node/gitStaged';
 import { HOOK_MARKER, installHook, uninstallHook } from '../../src/node/hooks';
 import { ROOT } from '../helpers/rules';
-import { assertNotLeaked, bitbucket, buildCli, CLI, git, gitRun, leakless, plant, rows, Scratch } from './pipelineHelpers';
+import { assertNotLeaked, bitbucket, CLI, git, gitRun, leakless, plant, rows, useScratch } from './pipelineHelpers';
 
 describe('pipeline: scan --staged and the pre-commit hook', function () {
   this.timeout(60000);
-  let scratch: Scratch;
-
-  before(() => {
-    buildCli();
-    scratch = new Scratch();
-  });
-  after(() => scratch.cleanup());
+  const scratch = useScratch();
 
   describe('line ranges', () => {
     it('maps Git line numbers (\\n only) to offsets, whatever \\r does', () => {
@@ -32,7 +26,7 @@ describe('pipeline: scan --staged and the pre-commit hook', function () {
 
   describe('leakless scan --staged', () => {
     it('scans the staged content of a repository with no commits yet', () => {
-      const repo = scratch.repo();
+      const repo = scratch().repo();
       const secret = bitbucket('st-unborn');
       plant(repo, { 'app.yml': `# settings\npassword: "${secret}"\n`, 'untracked.txt': `p = "${bitbucket('st-untracked')}"\n` });
       git(repo, 'add', 'app.yml');
@@ -43,7 +37,7 @@ describe('pipeline: scan --staged and the pre-commit hook', function () {
     });
 
     it('reports the staged version, not the working tree, and only added or changed lines', () => {
-      const repo = scratch.repo();
+      const repo = scratch().repo();
       const old = bitbucket('st-old');
       const added = bitbucket('st-added');
       const unstaged = bitbucket('st-unstaged');
@@ -61,7 +55,7 @@ describe('pipeline: scan --staged and the pre-commit hook', function () {
     });
 
     it('reports a committed secret again when its own line changes', () => {
-      const repo = scratch.repo();
+      const repo = scratch().repo();
       const old = bitbucket('st-edit');
       plant(repo, { 'a.env': `PASSWORD=${old}\n` });
       git(repo, 'add', '.');
@@ -72,7 +66,7 @@ describe('pipeline: scan --staged and the pre-commit hook', function () {
     });
 
     it('a renamed file with an untouched secret passes; a copy into a new file does not', () => {
-      const repo = scratch.repo();
+      const repo = scratch().repo();
       const old = bitbucket('st-rename');
       const body = `${'filler line\n'.repeat(20)}password = "${old}"\n`;
       plant(repo, { 'before.txt': body });
@@ -87,14 +81,14 @@ describe('pipeline: scan --staged and the pre-commit hook', function () {
     });
 
     it('honours paths and --exclude, shows paths relative to the current folder, and exits 0 when clean', () => {
-      const repo = scratch.repo();
+      const repo = scratch().repo();
       plant(repo, { 'src/a.txt': `p = "${bitbucket('st-a')}"\n`, 'docs/b.txt': `p = "${bitbucket('st-b')}"\n`, 'weird name ü.txt': `p = "${bitbucket('st-c')}"\n` });
       git(repo, 'add', '.');
       assert.deepEqual(rows(leakless(repo, ['scan', '--staged', '-f', 'json'])).map((x) => x.file), ['docs/b.txt', 'src/a.txt', 'weird name ü.txt']);
       assert.deepEqual(rows(leakless(repo, ['scan', '--staged', '-f', 'json', 'src'])).map((x) => x.file), ['src/a.txt']);
       assert.deepEqual(rows(leakless(path.join(repo, 'src'), ['scan', '--staged', '-f', 'json'])).map((x) => x.file), ['../docs/b.txt', 'a.txt', '../weird name ü.txt']);
       assert.deepEqual(rows(leakless(repo, ['scan', '--staged', '-f', 'json', '--exclude', 'docs/', '--exclude', '*.txt'])), []);
-      const clean = scratch.repo();
+      const clean = scratch().repo();
       plant(clean, { 'x.md': '# nothing here\n' });
       git(clean, 'add', '.');
       const r = leakless(clean, ['scan', '--staged']);
@@ -103,7 +97,7 @@ describe('pipeline: scan --staged and the pre-commit hook', function () {
     });
 
     it('reads staged UTF-16 files (Git calls them binary) as wholly added', () => {
-      const repo = scratch.repo();
+      const repo = scratch().repo();
       const secret = bitbucket('st-u16');
       plant(repo, { 'win.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`x\r\npass = "${secret}"\r\n`, 'utf16le')]) });
       git(repo, 'add', '.');
@@ -111,7 +105,7 @@ describe('pipeline: scan --staged and the pre-commit hook', function () {
     });
 
     it('exits 2 outside a Git repository', () => {
-      const r = leakless(scratch.folder(), ['scan', '--staged']);
+      const r = leakless(scratch().folder(), ['scan', '--staged']);
       assert.equal(r.status, 2);
       assert.match(r.stderr, /^leakless: --staged: not inside a Git work tree\n$/);
     });
@@ -119,7 +113,7 @@ describe('pipeline: scan --staged and the pre-commit hook', function () {
 
   describe('leakless install-hook / uninstall-hook', () => {
     it('installs an executable hook that blocks a commit adding a secret and lets a clean one through', () => {
-      const repo = scratch.repo();
+      const repo = scratch().repo();
       const r = leakless(repo, ['install-hook']);
       assert.equal(r.status, 0, r.stderr);
       assert.match(r.stdout, /^Installed the Leakless pre-commit hook at \.git\/hooks\/pre-commit/);
@@ -151,7 +145,7 @@ describe('pipeline: scan --staged and the pre-commit hook', function () {
     });
 
     it('keeps an existing hook as pre-commit.local, runs it first, is idempotent, and uninstall puts it back', async () => {
-      const repo = scratch.repo();
+      const repo = scratch().repo();
       const hooks = path.join(repo, '.git', 'hooks');
       const original = '#!/bin/sh\necho "local hook ran" >&2\nexit 0\n';
       fs.writeFileSync(path.join(hooks, 'pre-commit'), original, { mode: 0o755 });
@@ -190,7 +184,7 @@ describe('pipeline: scan --staged and the pre-commit hook', function () {
     });
 
     it('refuses to overwrite when pre-commit.local is taken, unless --force (which keeps a backup)', () => {
-      const repo = scratch.repo();
+      const repo = scratch().repo();
       const hooks = path.join(repo, '.git', 'hooks');
       fs.writeFileSync(path.join(hooks, 'pre-commit'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
       fs.writeFileSync(path.join(hooks, 'pre-commit.local'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
@@ -204,7 +198,7 @@ describe('pipeline: scan --staged and the pre-commit hook', function () {
     });
 
     it('honours core.hooksPath and works from a subfolder', async () => {
-      const repo = scratch.repo();
+      const repo = scratch().repo();
       git(repo, 'config', 'core.hooksPath', 'githooks');
       fs.mkdirSync(path.join(repo, 'sub'));
       const result = await installHook({ cwd: path.join(repo, 'sub'), cliPath: CLI });
@@ -216,7 +210,7 @@ describe('pipeline: scan --staged and the pre-commit hook', function () {
     });
 
     it('exits 2 outside a repository', () => {
-      const r = leakless(scratch.folder(), ['install-hook']);
+      const r = leakless(scratch().folder(), ['install-hook']);
       assert.equal(r.status, 2);
       assert.match(r.stderr, /^leakless: not inside a Git repository/);
     });
@@ -224,7 +218,7 @@ describe('pipeline: scan --staged and the pre-commit hook', function () {
 
   describe('baseline', () => {
     it('writes a sorted baseline without secrets or line numbers, and reports only new findings', () => {
-      const dir = scratch.folder();
+      const dir = scratch().folder();
       const a = bitbucket('bl-a');
       const b = bitbucket('bl-b');
       plant(dir, { 'src/z.txt': `p = "${a}"\n`, 'a.txt': `p = "${b}"\n` });
@@ -258,7 +252,7 @@ describe('pipeline: scan --staged and the pre-commit hook', function () {
     });
 
     it('exits 2 naming the file for a malformed or missing baseline', () => {
-      const dir = scratch.folder();
+      const dir = scratch().folder();
       plant(dir, { 'bad.json': '{ "version": 1, "findings": [ { "fingerprint": "x" } ] }', 'broken.json': '{ nope', 'x.txt': 'nothing\n' });
       const cases: [string, RegExp][] = [
         ['bad.json', /^leakless: baseline bad\.json: findings\[0\]\.fingerprint must be a Leakless fingerprint/],
@@ -294,7 +288,7 @@ rules:
 `;
 
     it('loads .leakless/rules.yaml and .leakless/rules/*.yaml from the repository root', () => {
-      const repo = scratch.repo();
+      const repo = scratch().repo();
       plant(repo, {
         '.leakless/rules.yaml': rule('acme-token', '(acme_[A-Za-z0-9]{24})(?:[^A-Za-z0-9]|$)'),
         '.leakless/rules/more.yaml': rule('acme-other-token', '(acmx_[A-Za-z0-9]{24})').replace(/acme_/g, 'acmx_'),
@@ -308,7 +302,7 @@ rules:
     });
 
     it('rejects an unsafe or invalid project rule: exit 2 naming file, line, rule and field', () => {
-      const dir = scratch.folder();
+      const dir = scratch().folder();
       plant(dir, { '.leakless/rules.yaml': rule('acme-token', '(acme_(?:[a-z]+)+)!'), 'a.txt': 'x\n' });
       const r = leakless(dir, ['scan']);
       assert.equal(r.status, 2);

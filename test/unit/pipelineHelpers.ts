@@ -104,3 +104,14 @@ export interface JsonRow {
 export function rows(run: Run): JsonRow[] {
   return JSON.parse(run.stdout) as JsonRow[];
 }
+
+/** For a describe block: builds the CLI once, and gives a Scratch area that is removed afterwards. */
+export function useScratch(): () => Scratch {
+  let scratch: Scratch | undefined;
+  before(() => {
+    buildCli();
+    scratch = new Scratch();
+  });
+  after(() => scratch?.cleanup());
+  return () => scratch!;
+}

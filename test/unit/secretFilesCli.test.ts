@@ -1,19 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
-import { buildCli, leakless, plant, Scratch } from './pipelineHelpers';
+import { leakless, plant, useScratch } from './pipelineHelpers';
 
 describe('files that are secrets by name (key stores) through the CLI', function () {
   this.timeout(60000);
-  let scratch: Scratch;
-
-  before(() => {
-    buildCli();
-    scratch = new Scratch();
-  });
-  after(() => scratch.cleanup());
+  const scratch = useScratch();
 
   it('reports a binary key store the content rules cannot read, but not a trust store', () => {
-    const dir = scratch.folder();
+    const dir = scratch().folder();
     plant(dir, { 'certs/server.p12': crypto.randomBytes(1500), 'certs/truststore.jks': crypto.randomBytes(800), 'src/ok.js': 'module.exports = 1;\n' });
     const r = leakless(dir, ['scan', '-f', 'json']);
     assert.equal(r.status, 1, r.stderr);
