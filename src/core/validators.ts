@@ -37,7 +37,31 @@ export const VALIDATORS: Readonly<Record<string, (secret: string) => Verdict>> =
     const colon = text.indexOf(':');
     return colon >= 0 && colon < text.length - 1 && /^[\x20-\x7e\u00a0-\uffff]+$/.test(text) ? 'unknown' : 'invalid';
   },
+  /** Unencrypted PEM keys (PKCS#1, SEC1, PKCS#8, DSA): the body is base64 DER, which always opens with a SEQUENCE. */
+  'pem-der': (secret) => {
+    const body = pemBody(secret);
+    if (body === undefined || !decodesAsBase64(body)) return 'unknown';
+    return body.startsWith('M') ? 'valid' : 'invalid';
+  },
+  /** OpenSSH private keys: the body is base64 of a blob that starts with the magic "openssh-key-v1\0". */
+  'openssh-key': (secret) => {
+    const body = pemBody(secret);
+    if (body === undefined || !decodesAsBase64(body)) return 'unknown';
+    return body.startsWith('b3BlbnNzaC1rZXktdjEA') ? 'valid' : 'invalid';
+  },
 };
+
+/** The base64 body of a PEM block, without armour lines and with literal \n escapes, quotes and spaces removed. */
+function pemBody(block: string): string | undefined {
+  const m = /-----BEGIN [A-Z0-9 ]+-----([\s\S]*?)-----END [A-Z0-9 ]+-----/.exec(block);
+  if (!m) return undefined;
+  const body = m[1]!.replace(/\\[nr]/g, '\n').replace(/[\s"'`+\\]*\n[\s"'`+\\]*/g, '').replace(/\s+/g, '');
+  return body.length > 0 ? body : undefined;
+}
+
+function decodesAsBase64(body: string): boolean {
+  return /^[A-Za-z0-9+/]+={0,2}$/.test(body);
+}
 
 /** The names rules may use in `validator`. */
 export const VALIDATOR_NAMES: readonly string[] = Object.keys(VALIDATORS);
