@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { expandFakes } from '../../src/core';
 import { builtin, ROOT } from '../helpers/rules';
+import type { JsonRow } from './pipelineHelpers';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
@@ -47,20 +48,6 @@ const atlassian = (seed: string): string => expandFakes('ATATT3[[alnum:186]]', s
 /** A fake legacy Jira token (medium confidence, needs the jira name next to it). */
 const legacyJira = (seed: string): string => expandFakes('[[lower:20]][[hex:4]]', seed);
 
-interface JsonRow {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  ruleId: string;
-  name: string;
-  severity: string;
-  confidence: string;
-  fingerprint: string;
-  masked: string;
-  secret?: string;
-}
 
 function json(run: Run): JsonRow[] {
   return JSON.parse(run.stdout) as JsonRow[];

@@ -96,8 +96,12 @@ export interface JsonRow {
   endLine: number;
   endColumn: number;
   ruleId: string;
+  name: string;
+  severity: string;
+  confidence: string;
   fingerprint: string;
   masked: string;
+  commit?: string;
   secret?: string;
 }
 
