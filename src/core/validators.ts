@@ -29,7 +29,9 @@ export const VALIDATORS: Readonly<Record<string, (secret: string) => Verdict>> =
     return payload !== undefined ? 'valid' : 'invalid';
   },
   /** AWS access key ids: a known prefix, then 16 base-32 characters. */
-  'aws-key-id': (secret) => (/^(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}$/.test(secret) ? 'valid' : 'invalid'),
+  // Real key ids use base-32 letters (A-Z, 2-7) after the prefix: such a one is reported with high confidence; any
+  // other stays at the rule's medium confidence, since fakes and test values often use every digit.
+  'aws-key-id': (secret) => (/^(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}$/.test(secret) ? 'valid' : 'unknown'),
   /** HTTP Basic / Docker auth values: base64 of printable `user:password` text with a non-empty password. */
   'basic-auth': (secret) => {
     const text = decodeBase64Text(secret);

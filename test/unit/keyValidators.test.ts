@@ -31,3 +31,16 @@ describe('offline structure checks of private keys', () => {
     assert.deepEqual(engine.detect(bad).filter((f) => f.ruleId === 'private-key-openssh'), []);
   });
 });
+
+describe('AWS access key ids', () => {
+  const { engine } = builtin();
+
+  it('are reported with high confidence when the id is base-32 like real ones, and medium otherwise', () => {
+    const real = expandFakes('AKIA[[b32:16]]', 'aws-real');
+    const other = `AKIA${'Q8W0ZR1XN9PLM4TU'}`;
+    const [a] = engine.detect(`AWS_ACCESS_KEY_ID=${real}`).filter((f) => f.ruleId === 'aws-access-key-id');
+    const [b] = engine.detect(`AWS_ACCESS_KEY_ID=${other}`).filter((f) => f.ruleId === 'aws-access-key-id');
+    assert.equal(a?.confidence, 'high');
+    assert.equal(b?.confidence, 'medium');
+  });
+});
