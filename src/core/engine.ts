@@ -219,6 +219,7 @@ export class Engine {
       const verdict = rule.validate(secret);
       if (verdict === 'invalid') return undefined;
       if (verdict === 'valid') confidence = 'high';
+      if (verdict === 'malformed') confidence = 'low';
     }
     if (options.inlineAllow !== false && inlineAllowed(text, start, end, line)) return undefined;
     return { rule, start, end, secret, entropy, confidence };

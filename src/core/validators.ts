@@ -1,7 +1,12 @@
 import { base62, crc32 } from './crc32';
 
 /** What an offline check says about a candidate secret. */
-export type Verdict = 'valid' | 'invalid' | 'unknown';
+/**
+ * What an offline check says about a candidate secret: `invalid` (a checksum failed: not a live secret of that type,
+ * not reported), `malformed` (the structure does not decode: reported with low confidence), `valid` (reported with
+ * high confidence) or `unknown` (the rule's own confidence stands).
+ */
+export type Verdict = 'valid' | 'invalid' | 'malformed' | 'unknown';
 
 /** Offline structural checks, by the name a rule gives in its `validator` field. */
 export const VALIDATORS: Readonly<Record<string, (secret: string) => Verdict>> = {
@@ -91,13 +96,14 @@ function checkPypiMacaroon(secret: string): Verdict {
   const locationEnd = 3 + bytes[2]!;
   const location = String.fromCharCode(...bytes.subarray(3, locationEnd));
   if (location !== 'pypi.org' && location !== 'test.pypi.org') return 'invalid';
-  if (bytes[locationEnd] !== 0x02) return 'invalid';
+  // Past the location, a token that does not decode cleanly is still reported, with low confidence.
+  if (bytes[locationEnd] !== 0x02) return 'malformed';
   const idLength = bytes[locationEnd + 1];
-  if (idLength === undefined || idLength > 127) return 'invalid';
+  if (idLength === undefined || idLength > 127) return 'malformed';
   const idStart = locationEnd + 2;
-  if (bytes.length < idStart + idLength + 1) return 'invalid';
+  if (bytes.length < idStart + idLength + 1) return 'malformed';
   const identifier = String.fromCharCode(...bytes.subarray(idStart, idStart + idLength));
-  if (!UUID.test(identifier) || bytes[idStart + idLength] !== 0x00) return 'invalid';
+  if (!UUID.test(identifier) || bytes[idStart + idLength] !== 0x00) return 'malformed';
   return 'valid';
 }
 

@@ -45,7 +45,7 @@ describe('validators: npm-crc32', () => {
     assert.equal(npm(expandFakes('[[github:ghp_]]', 'gh')), 'unknown');
   });
 
-  it('makes detect() report a valid token and drop a corrupted one', () => {
+  it('makes detect() report a valid token with high confidence and a malformed one with low', () => {
     const engine = registryEngine();
     const token = expandFakes('[[npm]]', 'npm#detect');
     assert.deepEqual(engine.detect(`NPM_TOKEN=${token}`).map((f) => f.ruleId), ['npm-access-token']);
@@ -60,13 +60,13 @@ describe('validators: pypi-macaroon', () => {
     assert.equal(pypi(pypiToken('pypi.org', '0b4b8e1c-3f7a-4d2e-9c61-5a8f0e2d7b93')), 'valid');
   });
 
-  it('rejects a token whose identifier is not a UUID', () => {
-    assert.equal(pypi(pypiToken('pypi.org', 'not-a-uuid-but-thirty-six-characters')), 'invalid');
+  it('calls a pypi.org macaroon whose identifier is not a UUID malformed (reported, low confidence)', () => {
+    assert.equal(pypi(pypiToken('pypi.org', 'not-a-uuid-but-thirty-six-characters')), 'malformed');
+    assert.equal(pypi(`pypi-AgEIcHlwaS5vcmc${'Q'.repeat(80)}`), 'malformed');
   });
 
   it('rejects a macaroon for another location, and undecodable text', () => {
     assert.equal(pypi(pypiToken('evil.example', '0b4b8e1c-3f7a-4d2e-9c61-5a8f0e2d7b93')), 'invalid');
-    assert.equal(pypi(`pypi-AgEIcHlwaS5vcmc${'Q'.repeat(80)}`), 'invalid');
     assert.equal(pypi('pypi-@@@@'), 'invalid');
   });
 
@@ -74,12 +74,14 @@ describe('validators: pypi-macaroon', () => {
     assert.equal(pypi('npm_abc'), 'unknown');
   });
 
-  it('makes detect() report a valid token and drop a corrupted one', () => {
+  it('makes detect() report a valid token with high confidence and a malformed one with low', () => {
     const engine = registryEngine();
     const valid = expandFakes('[[pypi]]', 'pypi#detect');
     const corrupted = pypiToken('pypi.org', 'not-a-uuid-but-thirty-six-characters');
     assert.ok(corrupted.startsWith('pypi-AgEIcHlwaS5vcmc'), 'the corrupted token still has the PyPI prefix');
     assert.deepEqual(engine.detect(`TWINE_PASSWORD=${valid}`).map((f) => f.ruleId), ['pypi-api-token']);
-    assert.deepEqual(engine.detect(`TWINE_PASSWORD=${corrupted}`).map((f) => f.ruleId), []);
+    assert.deepEqual(engine.detect(`TWINE_PASSWORD=${valid}`).map((f) => f.confidence), ['high']);
+    assert.deepEqual(engine.detect(`TWINE_PASSWORD=${corrupted}`).map((f) => [f.ruleId, f.confidence]), [['pypi-api-token', 'low']]);
+    assert.deepEqual(engine.detect(`TWINE_PASSWORD=${pypiToken('evil.example', '0b4b8e1c-3f7a-4d2e-9c61-5a8f0e2d7b93')}`).map((f) => f.ruleId).filter((id) => id.includes('pypi')), []);
   });
 });
