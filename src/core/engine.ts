@@ -6,7 +6,7 @@ import { isPlaceholder } from './placeholders';
 import { regexReach } from './regexReach';
 import { sha256Hex } from './sha256';
 import { isInlineAllowed } from './suppress';
-import { CONFIDENCES, type Confidence, type DetectOptions, type Finding, type RuleSpec } from './types';
+import { type Confidence, type DetectOptions, type Finding, type RuleSpec } from './types';
 import { VALIDATORS, type Verdict } from './validators';
 
 /** A rule ready to run: regexes compiled once. */
@@ -125,13 +125,6 @@ export class Engine {
     const kept = this.resolve(this.collect(text, options), options);
     const lines = kept.length > 0 ? new LineMap(text) : undefined;
     return kept.map((c) => this.toFinding(c, 0, lines!));
-  }
-
-  /** The most characters any enabled rule reads around one match; Infinity if some rule is unbounded. */
-  reach(options: DetectOptions = {}): number {
-    let max = 0;
-    for (const r of this.rules) if (!options.disabledRules?.has(r.spec.id)) max = Math.max(max, r.reach);
-    return max;
   }
 
   /** Adds `sign` to counts[k] for each occurrence of keyword k (by KeywordIndex id) wholly inside text[from, to). */
@@ -354,5 +347,3 @@ export function fingerprintOf(ruleId: string, secret: string): string {
   return `${ruleId}:${sha256Hex(`${ruleId}\u0000${secret}`).slice(0, 24)}`;
 }
 
-/** Confidence levels from the most to the least sure, for settings and flags. */
-export const CONFIDENCE_LEVELS = CONFIDENCES;

@@ -63,11 +63,6 @@ export class LineMap {
     return { line: lo, character: offset - this.starts[lo]! };
   }
 
-  /** The offset of a position. */
-  offsetAt(pos: Position): number {
-    return (this.starts[pos.line] ?? 0) + pos.character;
-  }
-
   get lineCount(): number {
     return this.starts.length;
   }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DocumentScanner, type Engine, type TextChange } from '../core';
+import { DocumentScanner, type Engine, type Finding, type TextChange } from '../core';
 import { toDiagnostic } from './diagnostics';
 import { KeyedTimers } from './keyedTimers';
 import type { LeaklessConfig } from './config';
@@ -81,7 +81,8 @@ export class LiveScanner implements vscode.Disposable {
   /** Scans a document now and publishes its diagnostics, unless a newer version already has results. */
   scan(doc: vscode.TextDocument): void {
     const config = this.deps.config();
-    const reason = this.skipReason(doc, config);
+    const text = doc.getText(); // read once: each getText() copies the whole document
+    const reason = this.skipReason(doc, text, config);
     if (reason) {
       this.docs.delete(doc.uri.toString());
       this.clear(doc.uri);
@@ -94,7 +95,7 @@ export class LiveScanner implements vscode.Disposable {
     this.skipped.delete(doc.uri.toString());
     const version = doc.version;
     const started = Date.now();
-    const findings = this.detect(doc, config);
+    const findings = this.detect(doc, text, config);
     if (doc.isClosed || doc.version !== version) return; // a newer version will be scanned by its own change event
     if (!this.deps.store.set(doc.uri, version, findings)) return;
     const diagnostics = findings.map((f) => toDiagnostic(f, config, this.deps.committed?.status(doc.uri, f.fingerprint))).filter((d): d is vscode.Diagnostic => d !== undefined);
@@ -103,12 +104,12 @@ export class LiveScanner implements vscode.Disposable {
   }
 
   /** Re-scans only what changed since the last scan when it can, the whole text otherwise. */
-  private detect(doc: vscode.TextDocument, config: LeaklessConfig): readonly import('../core').Finding[] {
+  private detect(doc: vscode.TextDocument, text: string, config: LeaklessConfig): readonly Finding[] {
     const key = doc.uri.toString();
     const engine = this.deps.rules.engine;
     let state = this.docs.get(key);
     if (state && state.engine === engine && state.pending) {
-      const findings = state.scanner.update(doc.getText(), state.pending);
+      const findings = state.scanner.update(text, state.pending);
       state.pending = [];
       return findings;
     }
@@ -120,10 +121,10 @@ export class LiveScanner implements vscode.Disposable {
     });
     state = { scanner, engine, pending: [] };
     this.docs.set(key, state);
-    return scanner.reset(doc.getText());
+    return scanner.reset(text);
   }
 
-  private skipReason(doc: vscode.TextDocument, config: LeaklessConfig): string | undefined {
+  private skipReason(doc: vscode.TextDocument, text: string, config: LeaklessConfig): string | undefined {
     if (!config.enable) return 'disabled';
     if (!config.schemes.includes(doc.uri.scheme)) return 'scheme';
     if (!config.languages.includes('*') && !config.languages.includes(doc.languageId)) {
@@ -132,7 +133,7 @@ export class LiveScanner implements vscode.Disposable {
     for (const pattern of config.exclude) {
       if (vscode.languages.match({ pattern }, doc) > 0) return `matches leakless.exclude pattern "${pattern}"`;
     }
-    const size = doc.getText().length;
+    const size = text.length;
     if (size > config.maxFileSize) {
       return `${size} characters is over leakless.maxFileSize (${config.maxFileSize})`;
     }
