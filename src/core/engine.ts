@@ -1,9 +1,10 @@
 import { shannonEntropy } from './entropy';
 import { LineMap } from './lines';
 import { maskSecret } from './mask';
-import { KeywordIndex } from './keywordIndex';
+import { KeywordHits, KeywordIndex } from './keywordIndex';
 import { isPlaceholder } from './placeholders';
 import { regexReach } from './regexReach';
+import { requiredLiterals, type RequiredLiterals } from './requiredLiterals';
 import { sha256Hex } from './sha256';
 import { isInlineAllowed } from './suppress';
 import { type Confidence, type DetectOptions, type Finding, type RuleSpec } from './types';
@@ -16,6 +17,16 @@ export interface CompiledRule {
   readonly keywords: readonly string[];
   /** Ids of this rule's keywords in the engine's KeywordIndex. */
   keywordIds: number[];
+  /** Strings one of which every match contains (lower-cased), so the rule need only run near them. */
+  readonly anchors: readonly string[];
+  /** How many characters of a match can come before its anchor. */
+  readonly anchorReach: number;
+  /** Roughly what a plain search of the regex costs per character, against 1 for trying one position on its own. */
+  readonly searchCost: number;
+  /** The regex, sticky: tried at each position of a window. */
+  readonly sticky: RegExp;
+  /** Ids of the anchors in the engine's KeywordIndex. */
+  anchorIds: number[];
   readonly allow: readonly RegExp[];
   readonly path?: RegExp;
   /** How many characters around a match the rule can read (Infinity when unbounded). */
@@ -40,17 +51,37 @@ const CONFIDENCE_RANK: Readonly<Record<Confidence, number>> = { high: 3, medium:
 export function compileRules(specs: readonly RuleSpec[]): CompiledRule[] {
   return specs.map((spec) => {
     const validate = spec.validator ? VALIDATORS[spec.validator] : undefined;
+    const source = trailingGuardAsLookahead(spec.regex);
+    const reach = regexReach(inlineBackrefs(spec.regex));
+    const found = Number.isFinite(reach) ? requiredLiterals(source, spec.flags) : undefined;
+    // A single character occurs too often to be worth finding and recording.
+    const required = found?.literals.every((l) => l.length >= 2) ? found : undefined;
     return {
       spec,
-      re: new RegExp(trailingGuardAsLookahead(spec.regex), spec.flags),
+      re: new RegExp(source, spec.flags),
+      sticky: new RegExp(source, `${spec.flags}y`),
       keywords: spec.keywords,
       keywordIds: [],
-      reach: regexReach(inlineBackrefs(spec.regex)),
+      anchors: required?.literals ?? [],
+      anchorReach: Math.min(reach, required?.maxBefore ?? Infinity),
+      searchCost: searchCost(required),
+      anchorIds: [],
+      reach,
       allow: spec.allowlist.regexes.map((r) => new RegExp(r, 'i')),
       ...(spec.path ? { path: new RegExp(spec.path, 'i') } : {}),
       ...(validate ? { validate } : {}),
     };
   });
+}
+
+/**
+ * What a plain search costs per character of text, in units of one sticky attempt at one position (measured on
+ * real code: 0.01 to 0.4, about 0.05 typically). A regex whose literal lies several characters in reads on that far
+ * at each position it tries, so its plain search is dearer and windows pay off sooner.
+ */
+function searchCost(required: RequiredLiterals | undefined): number {
+  if (!required) return Infinity;
+  return required.maxBefore >= 8 ? 0.3 : 0.05;
 }
 
 /** Part of a text for collect(): matches starting in [from, to), read with the text up to `limit`. */
@@ -62,6 +93,8 @@ export interface CollectScope {
   present: Uint8Array;
   /** Receives start and end of every regex match of every rule run, before any check (empty ones as one character). */
   spans: number[];
+  /** Where the rules' anchors occur in the whole text: rules then run only near them. */
+  hits?: KeywordHits;
   /** The rules to run (default: all). */
   rules?: readonly CompiledRule[];
 }
@@ -91,7 +124,18 @@ export class Engine {
   readonly rules: readonly CompiledRule[];
   private readonly byId: ReadonlyMap<string, CompiledRule>;
   private readonly keywordIndex: KeywordIndex;
+  /** 1 for each KeywordIndex id that is some rule's anchor. */
+  private readonly anchorFlags: Uint8Array;
   private readonly tripped = new Set<string>();
+  /** Indexes of the rules without keywords, and of the rules that have each keyword (by KeywordIndex id). */
+  private readonly unkeyed: number[] = [];
+  private readonly byKeyword: number[][] = [];
+  /** Where anchors occur in the text being scanned by collect() (reused from text to text). */
+  private readonly hits: KeywordHits;
+  /** Set while a collect() uses `hits`: a nested one (from a callback) gets its own. */
+  private hitsInUse = false;
+  /** Scratch space for windows(). */
+  private starts = new Int32Array(1024);
 
   constructor(
     specs: readonly RuleSpec[],
@@ -100,14 +144,31 @@ export class Engine {
     this.rules = compileRules(specs);
     this.byId = new Map(this.rules.map((r) => [r.spec.id, r]));
     const ids = new Map<string, number>();
-    for (const rule of this.rules) {
-      rule.keywordIds = rule.keywords.map((k) => {
-        let id = ids.get(k);
-        if (id === undefined) ids.set(k, (id = ids.size));
-        return id;
-      });
-    }
+    const idOf = (k: string): number => {
+      let id = ids.get(k);
+      if (id === undefined) ids.set(k, (id = ids.size));
+      return id;
+    };
+    for (const rule of this.rules) rule.keywordIds = rule.keywords.map(idOf);
+    for (const rule of this.rules) rule.anchorIds = rule.anchors.map(idOf);
+    this.rules.forEach((rule, i) => {
+      if (rule.keywordIds.length === 0) this.unkeyed.push(i);
+      for (const k of rule.keywordIds) (this.byKeyword[k] ??= []).push(i);
+    });
     this.keywordIndex = new KeywordIndex([...ids.keys()]);
+    this.anchorFlags = new Uint8Array(ids.size);
+    for (const rule of this.rules) for (const id of rule.anchorIds) this.anchorFlags[id] = 1;
+    this.hits = new KeywordHits(this.anchorFlags);
+  }
+
+  /** The rules, in order, that have no keywords or one of whose keywords is present. */
+  private rulesFor(present: Uint8Array): CompiledRule[] {
+    const wanted = new Uint8Array(this.rules.length);
+    for (const i of this.unkeyed) wanted[i] = 1;
+    for (let k = 0; k < present.length; k++) if (present[k] === 1) for (const i of this.byKeyword[k] ?? []) wanted[i] = 1;
+    const out: CompiledRule[] = [];
+    for (let i = 0; i < wanted.length; i++) if (wanted[i] === 1) out.push(this.rules[i]!);
+    return out;
   }
 
   /** Ids of rules switched off for running over their time budget. */
@@ -128,8 +189,13 @@ export class Engine {
   }
 
   /** Adds `sign` to counts[k] for each occurrence of keyword k (by KeywordIndex id) wholly inside text[from, to). */
-  countKeywords(text: string, from: number, to: number, counts: Int32Array, sign: number): void {
-    this.keywordIndex.count(text, from, to, counts, sign);
+  countKeywords(text: string, from: number, to: number, counts: Int32Array, sign: number, hits?: KeywordHits): void {
+    this.keywordIndex.count(text, from, to, counts, sign, hits);
+  }
+
+  /** A record for countKeywords() of where the rules' anchors occur. */
+  anchorHits(): KeywordHits {
+    return new KeywordHits(this.anchorFlags);
   }
 
   /** How many distinct keywords the rules have, and the longest one's length. */
@@ -142,23 +208,36 @@ export class Engine {
    * matches that start in part of it, as a scan of the whole text would find them once its search reached `from`.
    */
   collect(text: string, options: DetectOptions, scope?: CollectScope): Candidate[] {
-    const candidates: Candidate[] = [];
-    let present = scope?.present;
-    if (!present) {
-      present = new Uint8Array(this.keywordIndex.keywords.length);
-      this.keywordIndex.scan(text, present);
+    if (scope) return this.collectWith(text, options, scope.present, scope.hits, scope);
+    // The shared record of anchors, unless a callback (onSlowRule) scans again while an outer scan uses it.
+    const shared = !this.hitsInUse;
+    const hits = shared ? this.hits : new KeywordHits(this.anchorFlags);
+    hits.reset();
+    const present = new Uint8Array(this.keywordIndex.keywords.length);
+    this.keywordIndex.scan(text, present, hits);
+    this.hitsInUse = true;
+    try {
+      return this.collectWith(text, options, present, hits);
+    } finally {
+      if (shared) this.hitsInUse = false;
     }
-    for (const rule of scope?.rules ?? this.rules) {
-      if (options.disabledRules?.has(rule.spec.id)) continue;
+  }
+
+  private collectWith(
+    text: string, options: DetectOptions, present: Uint8Array, hits: KeywordHits | undefined, scope?: CollectScope,
+  ): Candidate[] {
+    const candidates: Candidate[] = [];
+    for (const rule of scope?.rules ?? this.rulesFor(present)) {
       if (rule.keywordIds.length > 0 && !rule.keywordIds.some((k) => present[k] === 1)) continue;
+      if (options.disabledRules?.has(rule.spec.id)) continue;
       if (rule.path && (options.path === undefined || !rule.path.test(options.path))) continue;
       if (this.tripped.has(rule.spec.id)) continue;
       if (this.budget.ruleMs === undefined) {
-        this.runRule(rule, text, options, candidates, scope);
+        this.runRule(rule, text, options, candidates, scope, hits);
         continue;
       }
       const t0 = performance.now();
-      this.runRule(rule, text, options, candidates, scope);
+      this.runRule(rule, text, options, candidates, scope, hits);
       const ms = performance.now() - t0;
       if (ms > this.budget.ruleMs + (this.budget.perMegabyteMs ?? 20) * (text.length / 1048576)) {
         this.tripped.add(rule.spec.id);
@@ -168,31 +247,113 @@ export class Engine {
     return candidates;
   }
 
-  /** Runs one rule over the text, only (it is assumed) because its keywords are present or it has none. */
-  runRule(rule: CompiledRule, text: string, options: DetectOptions, out: Candidate[], scope?: CollectScope): void {
-    const re = rule.re;
-    re.lastIndex = scope?.from ?? 0;
-    const subject = scope ? text.slice(0, scope.limit) : text;
+  /**
+   * Runs one rule over the text, only (it is assumed) because its keywords are present or it has none. With the
+   * anchors' positions, only where a match can start near one: the matches are those of a search over the whole
+   * range, since a match holds an anchor and a search that finds none between two windows carries on unchanged.
+   */
+  runRule(rule: CompiledRule, text: string, options: DetectOptions, out: Candidate[], scope?: CollectScope, hits?: KeywordHits): void {
+    const from = scope?.from ?? 0;
     const to = scope?.to ?? Infinity;
-    const group = rule.spec.secretGroup;
+    const limit = scope?.limit ?? text.length;
     const line: LineVerdict = { start: -1, end: -1, allowed: false };
+    const windows = hits?.usable ? this.windows(rule, hits, from, Math.min(to, text.length + 1), text.length) : undefined;
+    if (!windows) {
+      this.search(rule, text, options, out, scope, from, to, limit, line);
+      return;
+    }
+    const re = rule.sticky;
+    const group = rule.spec.secretGroup;
+    let pos = from;
+    for (let w = 0; w < windows.length; w += 2) {
+      const hi = windows[w + 1]!;
+      const lim = Math.min(limit, hi + rule.reach + 1);
+      const subject = lim < text.length ? text.slice(0, lim) : text;
+      for (let at = Math.max(windows[w]!, pos); at <= hi; at++) {
+        re.lastIndex = at;
+        const m = re.exec(subject);
+        if (m === null) continue;
+        this.take(rule, text, options, out, scope, m, group, line);
+        at = m[0].length === 0 ? at : re.lastIndex - 1;
+        pos = at + 1;
+      }
+    }
+  }
+
+  /** One regex match: its span recorded for a scope, its secret checked and kept as a candidate. */
+  private take(
+    rule: CompiledRule, text: string, options: DetectOptions, out: Candidate[], scope: CollectScope | undefined,
+    m: RegExpExecArray, group: number, line: LineVerdict,
+  ): void {
+    if (scope) {
+      const g = m.indices?.[group]; // a secret captured inside a lookaround may lie outside the match
+      scope.spans.push(Math.min(m.index, g?.[0] ?? m.index), Math.max(m.index + Math.max(1, m[0].length), g?.[1] ?? 0));
+    }
+    if (m[0].length === 0) return;
+    const span = m.indices?.[group];
+    const secret = m[group];
+    if (!span || secret === undefined || secret.length === 0) return;
+    const candidate = this.check(rule, text, m[0], secret, span[0], span[1], options, line);
+    if (candidate) out.push(candidate);
+  }
+
+  /**
+   * Where the rule's matches can start in [from, to), as sorted, disjoint [lo, hi] pairs: up to `anchorReach` before
+   * each anchor occurrence. Undefined when the rule has no anchors or trying the windows' positions one by one would
+   * cost more than a plain search.
+   */
+  private windows(rule: CompiledRule, hits: KeywordHits, from: number, to: number, length: number): number[] | undefined {
+    if (rule.anchorIds.length === 0) return undefined;
+    const budget = length * rule.searchCost;
+    let count = 0;
+    for (const id of rule.anchorIds) count += hits.count(id);
+    if (count > budget) return undefined;
+    if (this.starts.length < count) this.starts = new Int32Array(Math.max(count, this.starts.length * 2));
+    const starts = this.starts.subarray(0, count);
+    let n = 0;
+    for (let a = 0; a < rule.anchorIds.length; a++) {
+      const from = n;
+      n += hits.copyEnds(rule.anchorIds[a]!, starts, n);
+      const shift = rule.anchors[a]!.length - 1;
+      for (let i = from; i < n; i++) starts[i]! -= shift;
+    }
+    if (rule.anchorIds.length > 1) starts.sort();
+    const before = rule.anchorReach;
+    const merged: number[] = [];
+    let positions = 0;
+    for (let i = 0; i < n; i++) {
+      const hi = Math.min(starts[i]!, to - 1);
+      const lo = Math.max(from, starts[i]! - before);
+      if (hi < lo) continue;
+      const m = merged.length;
+      if (m > 0 && lo <= merged[m - 1]! + 1) {
+        if (hi > merged[m - 1]!) {
+          positions += hi - merged[m - 1]!;
+          merged[m - 1] = hi;
+        }
+      } else {
+        merged.push(lo, hi);
+        positions += hi - lo + 1;
+      }
+      if (positions > budget) return undefined;
+    }
+    return merged;
+  }
+
+  /** The rule's regex over matches starting in [start, stop), reading the text up to `limit`. */
+  private search(
+    rule: CompiledRule, text: string, options: DetectOptions, out: Candidate[], scope: CollectScope | undefined,
+    start: number, stop: number, limit: number, line: LineVerdict,
+  ): void {
+    const re = rule.re;
+    re.lastIndex = start;
+    const subject = limit < text.length ? text.slice(0, limit) : text;
+    const group = rule.spec.secretGroup;
     let m: RegExpExecArray | null;
     while ((m = re.exec(subject)) !== null) {
-      if (m.index >= to) break;
-      if (scope) {
-        const g = m.indices?.[group]; // a secret captured inside a lookaround may lie outside the match
-        scope.spans.push(Math.min(m.index, g?.[0] ?? m.index), Math.max(m.index + Math.max(1, m[0].length), g?.[1] ?? 0));
-      }
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      const span = m.indices?.[group];
-      const secret = m[group];
-      if (!span || secret === undefined || secret.length === 0) continue;
-      const [start, end] = span;
-      const candidate = this.check(rule, text, m[0], secret, start, end, options, line);
-      if (candidate) out.push(candidate);
+      if (m.index >= stop) break;
+      this.take(rule, text, options, out, scope, m, group, line);
+      if (m[0].length === 0) re.lastIndex++;
     }
   }
 

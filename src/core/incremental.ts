@@ -1,4 +1,5 @@
 import type { Candidate, CompiledRule, Engine } from './engine';
+import type { KeywordHits } from './keywordIndex';
 import { LineMap } from './lines';
 import type { DetectOptions, Finding } from './types';
 
@@ -50,9 +51,10 @@ export class DocumentScanner {
     this.text = text;
     this.lines = new LineMap(text);
     this.keywordCounts.fill(0);
-    this.engine.countKeywords(text, 0, text.length, this.keywordCounts, 1);
+    const hits = this.engine.anchorHits();
+    this.engine.countKeywords(text, 0, text.length, this.keywordCounts, 1, hits);
     const present = this.present();
-    this.perRule = this.engine.rules.map((rule) => this.scanRule(rule, text, 0, text.length, present));
+    this.perRule = this.engine.rules.map((rule) => this.scanRule(rule, text, 0, text.length, present, text.length, hits));
     this.findings = this.resolveAll();
     return this.findings;
   }
@@ -85,9 +87,11 @@ export class DocumentScanner {
   }
 
   /** One rule's matches starting in [from, to) of a text, as a full scan finds them once its search reaches `from`. */
-  private scanRule(rule: CompiledRule, text: string, from: number, to: number, present: Uint8Array, limit = text.length): RuleState {
+  private scanRule(
+    rule: CompiledRule, text: string, from: number, to: number, present: Uint8Array, limit = text.length, hits?: KeywordHits,
+  ): RuleState {
     const spans: number[] = [];
-    const candidates = this.engine.collect(text, this.options, { from, to, limit, present, spans, rules: [rule] });
+    const candidates = this.engine.collect(text, this.options, { from, to, limit, present, spans, rules: [rule], ...(hits ? { hits } : {}) });
     return { spans, candidates };
   }
 

@@ -8,7 +8,7 @@ export class KeywordIndex {
   private readonly out: number[][] = [[]];
   readonly keywords: readonly string[];
   /** The automaton as a table over character classes, when every keyword is ASCII (otherwise undefined). */
-  private readonly dfa?: { delta: Int32Array; width: number; classOf: Uint8Array; hits: Uint8Array };
+  private readonly dfa?: Dfa;
   /** Lower-cased forms of non-ASCII characters seen so far. */
   private readonly lowered = new Map<number, string>();
 
@@ -46,14 +46,18 @@ export class KeywordIndex {
     if (keywords.every((k) => /^[\x00-\x7f]*$/.test(k))) this.dfa = this.table(queue);
   }
 
-  /** Every state's move on every character class, so that scanning follows no failure links. */
-  private table(bfs: readonly number[]): { delta: Int32Array; width: number; classOf: Uint8Array; hits: Uint8Array } {
+  /**
+   * Every state's move on every character class, so that scanning follows no failure links; states renumbered so
+   * that the accepting ones come last, and moves stored as row offsets, so the scan loop only adds and compares.
+   */
+  private table(bfs: readonly number[]): Dfa {
     const classOf = new Uint8Array(128);
     let width = 1; // class 0: characters in no keyword
     for (const k of this.keywords) for (let i = 0; i < k.length; i++) if (classOf[k.charCodeAt(i)] === 0) classOf[k.charCodeAt(i)] = width++;
     const codes: number[] = new Array<number>(width).fill(-1);
     for (let c = 0; c < 128; c++) if (classOf[c] !== 0) codes[classOf[c]!] = c;
-    const delta = new Int32Array(this.goto.length * width);
+    const states = this.goto.length;
+    const delta = new Int32Array(states * width);
     // States in breadth-first order: a state's failure target is shallower, so its row is already complete.
     for (const s of [0, ...bfs]) {
       for (let k = 1; k < width; k++) {
@@ -61,51 +65,74 @@ export class KeywordIndex {
         delta[s * width + k] = next ?? (s === 0 ? 0 : delta[this.fail[s]! * width + k]!);
       }
     }
-    const hits = new Uint8Array(this.goto.length);
-    for (let s = 0; s < this.out.length; s++) hits[s] = this.out[s]!.length > 0 ? 1 : 0;
-    return { delta, width, classOf, hits };
+    const order: number[] = [];
+    for (let st = 0; st < states; st++) if (this.out[st]!.length === 0) order.push(st);
+    const acceptFrom = order.length * width;
+    for (let st = 0; st < states; st++) if (this.out[st]!.length > 0) order.push(st);
+    const renumbered = new Int32Array(states);
+    order.forEach((old, i) => (renumbered[old] = i));
+    const moves = new Int32Array(states * width);
+    const outputs: number[][] = [];
+    order.forEach((old, i) => {
+      for (let k = 0; k < width; k++) moves[i * width + k] = renumbered[delta[old * width + k]!]! * width;
+      outputs.push(this.out[old]!);
+    });
+    // Upper-case ASCII letters move as their lower-case forms.
+    const fold = new Uint8Array(128);
+    for (let c = 0; c < 128; c++) fold[c] = classOf[c >= 65 && c <= 90 ? c + 32 : c]!;
+    return { moves, width, fold, acceptFrom, outputs };
   }
 
   /**
    * Marks in `found` (indexed by keyword id) every keyword present in `text` lower-cased (as String#toLowerCase
-   * does); `text` may be given lower-cased already or not.
+   * does); `text` may be given lower-cased already or not. With `hits`, also records where each keyword whose
+   * `wanted` flag is set ends.
    */
-  scan(text: string, found: Uint8Array): void {
+  scan(text: string, found: Uint8Array, hits?: KeywordHits): void {
     const dfa = this.dfa;
     if (!dfa) {
       this.scanLower(text.toLowerCase(), found);
+      hits?.giveUp();
       return;
     }
-    const { delta, width, classOf, hits } = dfa;
-    const out = this.out;
+    const { moves, width, fold, acceptFrom, outputs } = dfa;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
-      let c = text.charCodeAt(i);
+      const c = text.charCodeAt(i);
       if (c < 128) {
-        if (c >= 65 && c <= 90) c += 32;
-        s = delta[s * width + classOf[c]!]!;
-      } else {
-        // Only an ASCII character in its lower-case form can continue a keyword (e.g. U+212A KELVIN SIGN is `k`).
-        const lower = this.lowerOf(c);
-        for (let j = 0; j < lower.length; j++) {
-          const u = lower.charCodeAt(j);
-          s = delta[s * width + (u < 128 ? classOf[u]! : 0)]!;
-          if (hits[s] === 1) for (const h of out[s]!) found[h] = 1;
-        }
+        s = moves[s + fold[c]!]!;
+        if (s >= acceptFrom) for (const h of outputs[s / width]!) this.hit(found, hits, h, i);
         continue;
       }
-      if (hits[s] === 1) for (const h of out[s]!) found[h] = 1;
+      // Only an ASCII character in its lower-case form can continue a keyword (e.g. U+212A KELVIN SIGN is `k`).
+      const lower = this.lowerOf(c);
+      for (let j = 0; j < lower.length; j++) {
+        const u = lower.charCodeAt(j);
+        s = moves[s + (u < 128 ? fold[u]! : 0)]!;
+        if (s >= acceptFrom) for (const h of outputs[s / width]!) this.hit(found, hits, h, i);
+      }
     }
+  }
+
+  private counted(counts: Int32Array, sign: number, hits: KeywordHits | undefined, id: number, at: number): void {
+    counts[id]! += sign;
+    if (hits?.wanted[id] === 1) hits.push(id, at);
+  }
+
+  private hit(found: Uint8Array, hits: KeywordHits | undefined, id: number, at: number): void {
+    found[id] = 1;
+    if (hits?.wanted[id] === 1) hits.push(id, at);
   }
 
   /**
    * Adds `sign` to `counts[id]` for every occurrence of keyword `id` lying wholly inside `text[from, to)`, lower-cased
    * as in scan(): so that counts kept for a document can be updated around an edit.
    */
-  count(text: string, from: number, to: number, counts: Int32Array, sign: number): void {
+  count(text: string, from: number, to: number, counts: Int32Array, sign: number, hits?: KeywordHits): void {
     const dfa = this.dfa;
     const out = this.out;
     if (!dfa) {
+      hits?.giveUp();
       const lower = text.slice(from, to).toLowerCase();
       let s = 0;
       for (let i = 0; i < lower.length; i++) {
@@ -120,21 +147,20 @@ export class KeywordIndex {
       }
       return;
     }
-    const { delta, width, classOf, hits } = dfa;
+    const { moves, width, fold, acceptFrom, outputs } = dfa;
     let s = 0;
     for (let i = from; i < to; i++) {
-      let c = text.charCodeAt(i);
+      const c = text.charCodeAt(i);
       if (c < 128) {
-        if (c >= 65 && c <= 90) c += 32;
-        s = delta[s * width + classOf[c]!]!;
-        if (hits[s] === 1) for (const h of out[s]!) counts[h]! += sign;
+        s = moves[s + fold[c]!]!;
+        if (s >= acceptFrom) for (const h of outputs[s / width]!) this.counted(counts, sign, hits, h, i);
         continue;
       }
       const lower = this.lowerOf(c);
       for (let j = 0; j < lower.length; j++) {
         const u = lower.charCodeAt(j);
-        s = delta[s * width + (u < 128 ? classOf[u]! : 0)]!;
-        if (hits[s] === 1) for (const h of out[s]!) counts[h]! += sign;
+        s = moves[s + (u < 128 ? fold[u]! : 0)]!;
+        if (s >= acceptFrom) for (const h of outputs[s / width]!) this.counted(counts, sign, hits, h, i);
       }
     }
   }
@@ -170,5 +196,89 @@ export class KeywordIndex {
       const hits = out[s]!;
       for (let h = 0; h < hits.length; h++) found[hits[h]!] = 1;
     }
+  }
+}
+
+/** The automaton as a table: `moves[state + class]` is the next state, states being row offsets (index × width). */
+interface Dfa {
+  moves: Int32Array;
+  width: number;
+  /** Character class of each ASCII character, upper-case letters folded to lower-case. */
+  fold: Uint8Array;
+  /** States from this row offset on accept keywords. */
+  acceptFrom: number;
+  /** Keyword ids accepted by each state, by state index. */
+  outputs: number[][];
+}
+
+/**
+ * Where some keywords occur in one text: each occurrence's end (the index of its last character), chained per
+ * keyword so that one keyword's occurrences can be listed without sorting. Reusable: reset() before each text.
+ */
+export class KeywordHits {
+  private ends = new Int32Array(256);
+  /** For each occurrence, the previous one of the same keyword (-1 for none). */
+  private prev = new Int32Array(256);
+  /** For each keyword, its last occurrence so far (-1 for none). */
+  private readonly last: Int32Array;
+  private readonly counts: Int32Array;
+  private readonly touched: number[] = [];
+  private n = 0;
+  private complete = true;
+
+  /** `wanted[id]` is 1 for each keyword whose occurrences are recorded. */
+  constructor(readonly wanted: Uint8Array) {
+    this.last = new Int32Array(wanted.length).fill(-1);
+    this.counts = new Int32Array(wanted.length);
+  }
+
+  /** Forgets every occurrence recorded. */
+  reset(): void {
+    for (const id of this.touched) {
+      this.last[id] = -1;
+      this.counts[id] = 0;
+    }
+    this.touched.length = 0;
+    this.n = 0;
+    this.complete = true;
+  }
+
+  push(id: number, end: number): void {
+    if (this.n === this.ends.length) {
+      const ends = new Int32Array(this.n * 2);
+      ends.set(this.ends);
+      this.ends = ends;
+      const prev = new Int32Array(this.n * 2);
+      prev.set(this.prev);
+      this.prev = prev;
+    }
+    if (this.counts[id] === 0) this.touched.push(id);
+    this.counts[id]!++;
+    this.ends[this.n] = end;
+    this.prev[this.n] = this.last[id]!;
+    this.last[id] = this.n++;
+  }
+
+  /** Marks the record as unusable (the scan could not say where keywords end). */
+  giveUp(): void {
+    this.complete = false;
+  }
+
+  /** Whether every occurrence of every wanted keyword was recorded. */
+  get usable(): boolean {
+    return this.complete;
+  }
+
+  /** How many times keyword `id` occurs. */
+  count(id: number): number {
+    return this.counts[id]!;
+  }
+
+  /** Writes the ends of keyword `id`'s occurrences, ascending, into `into` from `at`; returns how many. */
+  copyEnds(id: number, into: Int32Array, at: number): number {
+    const count = this.counts[id]!;
+    let k = at + count;
+    for (let i = this.last[id]!; i >= 0; i = this.prev[i]!) into[--k] = this.ends[i]!;
+    return count;
   }
 }

@@ -162,7 +162,8 @@ rules:
     const { rules } = parseRuleFile(yaml, 'slow.yaml');
     const told: string[] = [];
     const e = new Engine(rules, { ruleMs: 1, perMegabyteMs: 0, onSlowRule: (r) => told.push(r.id) });
-    const text = 'a'.repeat(50000) + 'c';
+    // A 'b' every 192 characters: the rule has to run over the whole text, and fails slowly at every position.
+    const text = `${'a'.repeat(190)} b`.repeat(600);
     e.detect(text);
     assert.deepEqual(told, ['slow-rule']);
     assert.ok(e.slowRules.has('slow-rule'));

@@ -1,0 +1,184 @@
+// Which literal strings every match of a regex must contain, and how far into the match at most: the engine runs a
+// rule only just before where one of them occurs instead of over the whole text (a rule for `ghp_` tokens has nothing
+// to do on a line without `ghp_`).
+import { Parser, type Node } from './regexParse';
+
+/** Strings one of which every match of a regex contains (lower-cased), and where. */
+export interface RequiredLiterals {
+  literals: string[];
+  /** The most characters of a match that can come before the literal (Infinity when unbounded). */
+  maxBefore: number;
+}
+
+/** A requirement inside a node: one of `strings`, at most `before` characters after the node's start. */
+interface Requirement {
+  strings: string[];
+  before: number;
+}
+
+/** What is known of the strings a node matches, lower-cased. */
+interface Info {
+  /** Every string the node can match, when there are few; undefined when unknown or too many. */
+  exact?: string[];
+  /** A requirement every match meets; undefined when nothing is certain. */
+  required?: Requirement;
+  /** The longest match (Infinity when unbounded). */
+  max: number;
+}
+
+const MAX_EXACT = 16;
+const MAX_CLASS = 4;
+const EMPTY: Info = { exact: [''], max: 0 };
+
+/**
+ * Lower-cased strings one of which (compared case-insensitively) occurs in every match of the regex, with how far
+ * into the match; undefined when the analysis finds none. Lookarounds are not part of a match: they add nothing.
+ */
+export function requiredLiterals(source: string, flags = ''): RequiredLiterals | undefined {
+  let root: Node;
+  try {
+    root = new Parser(source, flags.includes('i')).parse();
+  } catch {
+    return undefined;
+  }
+  const info = analyse(root);
+  const found = info.required ?? requirementOf(info.exact, 0);
+  if (!found || found.strings.length === 0) return undefined;
+  return { literals: found.strings, maxBefore: found.before };
+}
+
+function analyse(n: Node): Info {
+  switch (n.type) {
+    case 'set': {
+      if (n.set.hi !== 0) return { max: 1 };
+      const folded = new Set<string>();
+      for (let c = 0; c < 128; c++) {
+        if (!n.set.has(c)) continue;
+        folded.add(String.fromCharCode(c).toLowerCase());
+        if (folded.size > MAX_CLASS) return { max: 1 };
+      }
+      return { exact: [...folded], max: 1 };
+    }
+    case 'assert':
+      return EMPTY;
+    case 'backref':
+      return { max: Infinity };
+    case 'group':
+      return n.look ? EMPTY : analyse(n.body);
+    case 'alt':
+      return alternation(n.alts.map(analyse));
+    case 'seq':
+      return sequence(n.items.map(analyse));
+    case 'quant':
+      return repeat(analyse(n.body), n.min, n.max);
+  }
+}
+
+function alternation(infos: readonly Info[]): Info {
+  const out: Info = { max: Math.max(0, ...infos.map((i) => i.max)) };
+  if (infos.every((i) => i.exact)) {
+    const all = unique(infos.flatMap((i) => i.exact!));
+    if (all.length <= MAX_EXACT) out.exact = all;
+  }
+  const each = infos.map((i) => i.required ?? requirementOf(i.exact, 0));
+  if (each.every((r) => r !== undefined)) {
+    out.required = minimal(each.flatMap((r) => r!.strings), Math.max(...each.map((r) => r!.before)));
+  }
+  return out;
+}
+
+function sequence(infos: readonly Info[]): Info {
+  const candidates: Requirement[] = [];
+  let run: string[] | undefined = [''];
+  let runStart = 0;
+  let offset = 0;
+  let whole = true;
+  for (const info of infos) {
+    if (info.exact && run && run.length * info.exact.length <= MAX_EXACT) {
+      run = unique(run.flatMap((a) => info.exact!.map((b) => a + b)));
+      offset += info.max;
+      continue;
+    }
+    whole = false;
+    const closed = requirementOf(run, runStart);
+    if (closed) candidates.push(closed);
+    if (info.required) candidates.push({ strings: info.required.strings, before: offset + info.required.before });
+    run = info.exact ?? [''];
+    runStart = info.exact ? offset : offset + info.max;
+    offset += info.max;
+  }
+  const closed = requirementOf(run, runStart);
+  if (closed) candidates.push(closed);
+  const out: Info = { max: offset };
+  if (whole && run) out.exact = run;
+  const best = candidates.sort(compare)[0];
+  if (best) out.required = best;
+  return out;
+}
+
+function repeat(body: Info, min: number, max: number): Info {
+  if (max === 0) return EMPTY;
+  const longest = body.max === 0 ? 0 : body.max * max;
+  if (body.exact && max !== Infinity) {
+    let strings: string[] = [''];
+    let all = min === 0 ? [''] : [];
+    for (let k = 1; k <= max; k++) {
+      strings = unique(strings.flatMap((a) => body.exact!.map((b) => a + b)));
+      if (strings.length > MAX_EXACT) break;
+      if (k >= min) all = unique([...all, ...strings]);
+      if (k === max) {
+        const required = requirementOf(all, 0);
+        return { ...(all.length <= MAX_EXACT ? { exact: all } : {}), ...(required ? { required } : {}), max: longest };
+      }
+    }
+  }
+  if (min === 0) return { max: longest };
+  // The first repetition holds the requirement: no more than its own `before` into the whole.
+  const required = body.required ?? requirementOf(body.exact, 0);
+  return required ? { required, max: longest } : { max: longest };
+}
+
+/** A set of exact strings starting `before` characters in, as a requirement: none when one of them is empty. */
+function requirementOf(exact: readonly string[] | undefined, before: number): Requirement | undefined {
+  if (!exact || exact.length === 0 || exact.some((s) => s === '')) return undefined;
+  return minimal(exact, before);
+}
+
+/**
+ * Drops each string that contains another of the set (a match holding the longer one holds the shorter), moving
+ * `before` on by how far into a dropped string the one kept for it can start.
+ */
+function minimal(strings: readonly string[], before: number): Requirement {
+  const u = unique(strings);
+  let slack = 0;
+  const kept = u.filter((s) => {
+    let latest = -1;
+    for (const t of u) if (t !== s && s.includes(t)) latest = Math.max(latest, s.lastIndexOf(t));
+    slack = Math.max(slack, latest);
+    return latest < 0;
+  });
+  return { strings: kept, before: before + slack };
+}
+
+/** Words so common in code that they occur far more often than their length suggests. */
+const COMMON = new Set([
+  'key', 'keys', 'token', 'secret', 'pass', 'password', 'pwd', 'auth', 'name', 'value', 'id', 'data', 'type', 'user',
+  'api', 'http', 'https', 'http://', 'https://', 'url', 'host', 'server', 'client', 'access', 'page', 'app', 'line',
+  'bot', 'test', 'config', 'string', 'return', 'function', 'const', 'this', 'import', 'export', 'default', 'error',
+]);
+
+/**
+ * Better requirements first: the fewest positions to try, estimated as how often the strings occur (a common word
+ * once in 64 characters, another string by chance: a first character one in four, each next one in eight) times
+ * the positions tried before each occurrence.
+ */
+function compare(a: Requirement, b: Requirement): number {
+  const often = (s: string): number => (COMMON.has(s) ? 1 / 64 : 2 * 8 ** -s.length);
+  const cost = (r: Requirement): number => r.strings.reduce((sum, s) => sum + often(s), 0) * (r.before + 1);
+  const single = (r: Requirement): number => (r.strings.some((x) => x.length < 2) ? 1 : 0);
+  return single(a) - single(b) || cost(a) - cost(b) || a.strings.length - b.strings.length;
+}
+
+function unique(strings: readonly string[]): string[] {
+  return [...new Set(strings)];
+}

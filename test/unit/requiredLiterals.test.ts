@@ -1,0 +1,133 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { Engine, expandFakes, requiredLiterals, type Candidate } from '../../src/core';
+
+import { builtin } from '../helpers/rules';
+
+describe('required literals of a regex', () => {
+  const cases: Array<[string, string, string[] | undefined]> = [
+    ['ghp_[A-Za-z0-9]{36}', 'g', ['ghp_']],
+    ['(?:AKIA|ASIA)[A-Z0-9]{16}', 'g', ['akia', 'asia']],
+    ['xox[bpa]-[0-9]{10}', 'g', ['xoxa-', 'xoxb-', 'xoxp-']],
+    ['[Ss]ecret\\s*=\\s*"[^"]{8,}"', 'g', ['secret']],
+    ['SECRET', 'gi', ['secret']],
+    ['a?b', 'g', ['b']],
+    ['(?:foo|ba{1,3}r)baz', 'g', ['baaarbaz', 'baarbaz', 'barbaz', 'foobaz']],
+    ['(?:foo|ba+r)baz', 'g', ['baz']],
+    ['(?:foo|bar)[0-9]+', 'g', ['bar', 'foo']],
+    ['key-[a-f0-9]{32}|token_[a-f0-9]{32}', 'g', ['key-', 'token_']],
+    ['(?:password|pwd)(?:=|: )', 'g', ['password: ', 'password=', 'pwd: ', 'pwd=']],
+    ['(?<=sk-)[A-Za-z0-9]{20}', 'g', undefined],
+    ['[A-Za-z0-9]{40}', 'g', undefined],
+    ['x*y*', 'g', undefined],
+    ['(?:foo|\\w+)bar?', 'g', ['ba']],
+    ['(a)\\1', 'g', ['a']],
+  ];
+  for (const [source, flags, expected] of cases) {
+    it(`/${source}/${flags}`, () => {
+      const got = requiredLiterals(source, flags);
+      assert.deepEqual(got && [...got.literals].sort(), expected);
+    });
+  }
+
+  // Random regexes over a small alphabet: every match on random text holds one of the literals.
+  const atom: fc.Arbitrary<string> = fc.constantFrom('a', 'b', 'c', 'A', '[ab]', '[^a]', '.', '\\w', '[Bb]', 'ab', 'ca');
+  const regexArb: fc.Arbitrary<string> = fc.letrec<{ re: string }>((tie) => ({
+    re: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      atom,
+      fc.tuple(tie('re'), tie('re')).map(([x, y]) => `${x}${y}`),
+      fc.tuple(tie('re'), tie('re')).map(([x, y]) => `(?:${x}|${y})`),
+      fc.tuple(tie('re'), fc.constantFrom('?', '*', '+', '{2}', '{1,3}', '{0,2}')).map(([x, q]) => `(?:${x})${q}`),
+      tie('re').map((x) => `(?=${x})`),
+    ),
+  })).re;
+  it('says how far into a match its literal can start', () => {
+    assert.equal(requiredLiterals('ghp_[A-Za-z0-9]{36}')?.maxBefore, 0);
+    assert.equal(requiredLiterals('[a-z_]{0,40}(?:secret|token)[a-z]{0,5}=')?.maxBefore, 40);
+    assert.deepEqual(requiredLiterals('[0-9]{3}-[a-f]{8}'), { literals: ['-'], maxBefore: 3 });
+    assert.deepEqual(requiredLiterals('(?:x|yy)[0-9]{3}-[a-f]{8}'), { literals: ['x', 'yy'], maxBefore: 0 }, 'at the start beats a dash further in');
+    assert.deepEqual(requiredLiterals('(?:abcd|cd)e', 'g'), { literals: ['cde'], maxBefore: 2 }, '"cde" stands for "abcde", two characters in');
+    assert.equal(requiredLiterals('\\w+key')?.maxBefore, Infinity);
+  });
+
+  it('every match of a random regex contains one of its literals, no further in than it says', function () {
+    this.timeout(60000);
+    fc.assert(
+      fc.property(regexArb, fc.boolean(), fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'A', 'B', 'C', 'x', ' '), maxLength: 60 }), (source, icase, text) => {
+        const flags = icase ? 'gi' : 'g';
+        const required = requiredLiterals(source, flags);
+        if (!required) return;
+        for (const m of text.matchAll(new RegExp(source, flags))) {
+          const found = m[0].toLowerCase();
+          const near = required.literals.some((l) => {
+            const at = found.indexOf(l);
+            return at >= 0 && at <= required.maxBefore;
+          });
+          assert.ok(near, `/${source}/${flags} matched ${JSON.stringify(m[0])}, which holds none of ${JSON.stringify(required)} in reach`);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('engine: rules run only near their anchors', () => {
+  const { rules } = builtin();
+  const engine = new Engine(rules);
+
+  it('finds anchors of two or more characters for all built-in rules but a few', () => {
+    // Their matches hold only single characters for certain (`=`, `.`, `:`): they search the whole text.
+    const without = engine.rules.filter((r) => r.anchors.length === 0).map((r) => r.spec.id).sort();
+    assert.deepEqual(without, [
+      'ably-api-key', 'asana-personal-access-token', 'discord-bot-token', 'dotenv-high-entropy-value',
+      'kubernetes-secret-manifest-value', 'mailgun-api-key',
+    ]);
+    assert.ok(engine.rules.every((r) => r.anchors.every((a) => a.length >= 2)));
+  });
+
+  it('every positive example of every rule holds one of its anchors', () => {
+    for (const rule of engine.rules.filter((r) => r.anchors.length > 0)) {
+      for (const [i, example] of rule.spec.examples.positive.entries()) {
+        const text = expandFakes(example.text, `anchor-${rule.spec.id}-${i}`).toLowerCase();
+        assert.ok(rule.anchors.some((a) => text.includes(a)), `${rule.spec.id} example ${i} holds none of ${JSON.stringify(rule.anchors)}`);
+      }
+    }
+  });
+
+  /** Every rule's candidates and match spans over a text, searched near anchors (or not). */
+  function run(text: string, nearAnchors: boolean): string[] {
+    const counts = new Int32Array(engine.keywordStats.count);
+    const hits = engine.anchorHits();
+    engine.countKeywords(text, 0, text.length, counts, 1, hits);
+    const present = Uint8Array.from(counts, (c) => (c > 0 ? 1 : 0));
+    const out: string[] = [];
+    for (const rule of engine.rules) {
+      const spans: number[] = [];
+      const found: Candidate[] = engine.collect(text, {}, {
+        from: 0, to: text.length, limit: text.length, present, spans, rules: [rule], ...(nearAnchors ? { hits } : {}),
+      });
+      out.push(`${rule.spec.id} ${spans.join(',')} ${found.map((c) => `${c.start}-${c.end}`).join(',')}`);
+    }
+    return out;
+  }
+
+  it('finds exactly what a search of the whole text finds, on random text dense with tokens and anchors', function () {
+    this.timeout(120000);
+    const tokens = engine.rules.flatMap((r, i) => r.spec.examples.positive.map((e, j) => expandFakes(e.text, `win-${i}-${j}`)));
+    const anchors = [...new Set(engine.rules.flatMap((r) => [...r.anchors, ...r.keywords]))];
+    const piece = fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...tokens) },
+      { weight: 3, arbitrary: fc.constantFrom(...anchors) },
+      { weight: 3, arbitrary: fc.string({ unit: fc.constantFrom('a', 'Z', '0', '=', ':', '"', ' ', '.', '-', '_', '/', '\n', '\r\n'), maxLength: 20 }) },
+      { weight: 3, arbitrary: fc.integer({ min: 200, max: 3000 }).map((n) => 'x'.repeat(n)) },
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        assert.deepEqual(run(text, true), run(text, false));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
