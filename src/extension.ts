@@ -27,6 +27,8 @@ export interface LeaklessApi extends WorkspaceScanApi {
   recentLog(): readonly string[];
   /** How many rules are active. */
   ruleCount(): number;
+  /** The quick fixes Leakless offers at a range of a document, disabled ones (with the reason) included. */
+  quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]>;
 }
 
 /** Composes the extension's features; each one is a Disposable in context.subscriptions. */
@@ -58,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): LeaklessApi {
   const ignores = new WorkspaceIgnores(log);
   const committed = new CommittedTracker({ store, log, historyDepth: () => config.gitHistoryDepth });
   const customRules = new CustomRules({ rules, builtinRules, log, config: () => config, onConfigChange: configChanged.event });
+  const codeActions = new LeaklessCodeActions({ store, config: () => config, log });
   const live = new LiveScanner({ rules, store, log, config: () => config, onConfigChange: configChanged.event, committed, ignores });
   const workspace = registerWorkspaceScan({
     rules, builtinRules, store, log, config: () => config, onConfigChange: configChanged.event, committed,
@@ -78,17 +81,22 @@ export function activate(context: vscode.ExtensionContext): LeaklessApi {
     ignores,
     customRules,
     live,
-    vscode.languages.registerCodeActionsProvider('*', new LeaklessCodeActions({ store, config: () => config, log }), {
+    vscode.languages.registerCodeActionsProvider('*', codeActions, {
       providedCodeActionKinds: LeaklessCodeActions.providedCodeActionKinds,
     }),
     registerRemediationView(rules),
     workspace,
     vscode.languages.registerHoverProvider('*', new FindingHoverProvider(store, rules, committed)),
     registerStatusBar(store, workspace.results),
-    registerCommands({ rules, log, live, workspace, customRules, extensionPath: context.extensionPath }),
+    registerCommands({ rules, log, store, config: () => config, live, workspace, customRules, extensionPath: context.extensionPath }),
   );
   log.info(`Leakless activated with ${builtinRules.length} built-in rules.`);
-  return { recentLog: () => log.recent(), ruleCount: () => rules.engine.rules.length, ...workspaceScanApi(workspace) };
+  return {
+    recentLog: () => log.recent(),
+    ruleCount: () => rules.engine.rules.length,
+    quickFixes: (uri, range) => codeActions.quickFixesAt(uri, range),
+    ...workspaceScanApi(workspace),
+  };
 }
 
 function loadConfig(log: Log): LeaklessConfig {

@@ -5,7 +5,6 @@ import {
   isUnsupported,
   MANAGERS,
   planEnvVarFix,
-  planGitignore,
   planInlineIgnore,
   planSecretsManagerFix,
   chooseDotenvEntry,
@@ -14,10 +13,10 @@ import {
   type FixInput,
   type TextEdit as PlannedEdit,
 } from '../fixes';
-import { runGit } from '../node/git';
 import { CommandId } from './commandIds';
 import type { LeaklessConfig } from './config';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { envFixCommand, readSideFile, type EnvFixArgs, type EnvFixKind } from './envFix';
 import type { FindingsStore } from './findingsStore';
 import { addIgnoreEntry, IGNORE_FILE } from './ignoreFile';
 import type { Log } from './log';
@@ -29,14 +28,10 @@ export interface CodeActionDeps {
   log: Log;
 }
 
-/** What the after-fix command does once VS Code has applied a fix's WorkspaceEdit. */
+/** What the after-fix command does once VS Code has applied a fix's WorkspaceEdit (not the .env fixes: envFix.ts). */
 export interface AfterFixArgs {
-  /** Files the fix edited besides the document (.env, .gitignore, the ignore file): saved to disk. */
+  /** Files the fix edited besides the document (the ignore file): saved to disk. */
   save: string[];
-  /** A .env file the fix created: made owner-only before the value is written to disk. */
-  restrict?: string;
-  /** Set when git tracks the .env file: the user is warned. */
-  trackedEnv?: string;
   notes: string[];
 }
 
@@ -64,10 +59,17 @@ export class LeaklessCodeActions implements vscode.CodeActionProvider {
     return actions;
   }
 
+  /** Every quick fix at a range, disabled ones with their reasons included (vscode.executeCodeActionProvider drops those). */
+  async quickFixesAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const diagnostics = vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE && d.range.intersection(range));
+    return this.provideCodeActions(doc, range, { diagnostics, only: undefined, triggerKind: vscode.CodeActionTriggerKind.Invoke });
+  }
+
   private async actionsFor(doc: vscode.TextDocument, f: Finding, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
     const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
     const envUri = folder ? vscode.Uri.joinPath(folder.uri, this.deps.config().envFile) : undefined;
-    const envText = envUri ? await readText(envUri) : undefined;
+    const envText = envUri ? await readSideFile(envUri).catch(() => undefined) : undefined;
     const input: FixInput = {
       languageId: doc.languageId,
       fileName: doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.uri.path,
@@ -80,9 +82,9 @@ export class LeaklessCodeActions implements vscode.CodeActionProvider {
       ...(envText !== undefined ? { envFileText: envText } : {}),
     };
     const out: vscode.CodeAction[] = [];
-    out.push(await this.envVarAction(doc, input, diagnostic, folder, envUri, envText));
+    out.push(this.envVarAction(doc, f, input, diagnostic, folder, envUri));
     if (folder && envUri && isUnsupported(planEnvVarFix(input)) && doc.uri.scheme === 'file') {
-      out.push(await this.keepInEnvAndIgnoreFileAction(doc, input, diagnostic, folder, envUri, envText));
+      out.push(this.keepInEnvAndIgnoreFileAction(doc, f, input, diagnostic, folder, envText));
     }
     for (const manager of SECRETS_MANAGERS) {
       const plan = planSecretsManagerFix(input, manager);
@@ -115,57 +117,36 @@ export class LeaklessCodeActions implements vscode.CodeActionProvider {
     return out;
   }
 
-  private async envVarAction(
-    doc: vscode.TextDocument, input: FixInput, diagnostic: vscode.Diagnostic,
-    folder: vscode.WorkspaceFolder | undefined, envUri: vscode.Uri | undefined, envText: string | undefined,
-  ): Promise<vscode.CodeAction> {
+  private envVarAction(
+    doc: vscode.TextDocument, f: Finding, input: FixInput, diagnostic: vscode.Diagnostic,
+    folder: vscode.WorkspaceFolder | undefined, envUri: vscode.Uri | undefined,
+  ): vscode.CodeAction {
     const plan = planEnvVarFix(input);
-    const readOnly = envUri !== undefined && vscode.workspace.fs.isWritableFileSystem(envUri.scheme) === false;
-    if (isUnsupported(plan) || !folder || !envUri || readOnly) {
-      const reason = isUnsupported(plan)
-        ? `${plan.reason} ${plan.alternatives.join(' ')}`
-        : readOnly
-          ? `The workspace's file system (${envUri.scheme}) is read-only, so the value cannot be kept in ${this.deps.config().envFile}; nothing was changed. Use a secrets manager, or open a writable copy.`
-          : 'Save the file inside a workspace folder first: the value goes to that folder\'s .env file.';
+    const reason = readOnlyReason(doc.uri)
+      ?? (isUnsupported(plan) ? `${plan.reason} ${plan.alternatives.join(' ')}` : undefined)
+      ?? (!folder || !envUri ? noFolderReason(doc.uri) : undefined)
+      ?? (envUri && vscode.workspace.fs.isWritableFileSystem(envUri.scheme) === false
+        ? `The workspace's file system (${envUri.scheme}) is read-only, so the value cannot be kept in ${this.deps.config().envFile}; nothing was changed. Use a secrets manager, or open a writable copy.`
+        : undefined);
+    if (reason !== undefined || isUnsupported(plan)) {
       const action = new vscode.CodeAction('Replace with an environment variable', vscode.CodeActionKind.QuickFix);
       action.diagnostics = [diagnostic];
-      action.disabled = { reason };
+      action.disabled = { reason: reason ?? '' };
       return action;
     }
     const action = new vscode.CodeAction(plan.title, vscode.CodeActionKind.QuickFix);
     action.diagnostics = [diagnostic];
     action.isPreferred = true;
-    // The value is written first: if the .env part cannot be applied, the code still holds the secret.
-    const edit = new vscode.WorkspaceEdit();
-    const args: AfterFixArgs = { save: [], notes: plan.notes };
-    if (plan.envFileEdit !== 'unchanged') {
-      appendFileEdit(edit, envUri, envText, plan.envFileEdit.newText);
-      args.save.push(envUri.toString());
-      if (envText === undefined) args.restrict = envUri.toString();
-      const envRel = path.posix.relative(folder.uri.path, envUri.path);
-      const git = await gitStatusOf(folder.uri, envRel);
-      if (git.tracked) args.trackedEnv = envRel;
-      if (!git.ignored) {
-        const gitignoreUri = vscode.Uri.joinPath(folder.uri, '.gitignore');
-        const gitignoreText = await readText(gitignoreUri);
-        const planned = planGitignore(gitignoreText, envRel);
-        if (planned !== 'unchanged') {
-          appendFileEdit(edit, gitignoreUri, gitignoreText, planned.newText);
-          args.save.push(gitignoreUri.toString());
-        }
-      }
-    }
-    edit.set(doc.uri, plan.edits.map((e) => toVsEdit(doc, e)));
-    action.edit = edit;
-    action.command = afterFix(args, plan.title);
+    // No edit: the command writes .env atomically first and edits the document only if that worked (see envFix.ts).
+    action.command = envFixCommand(envFixArgs('replace', doc, f, input), plan.title);
     return action;
   }
 
   /** For files that cannot look a value up (JSON, …): keep the value in .env and git-ignore the file itself. */
-  private async keepInEnvAndIgnoreFileAction(
-    doc: vscode.TextDocument, input: FixInput, diagnostic: vscode.Diagnostic,
-    folder: vscode.WorkspaceFolder, envUri: vscode.Uri, envText: string | undefined,
-  ): Promise<vscode.CodeAction> {
+  private keepInEnvAndIgnoreFileAction(
+    doc: vscode.TextDocument, f: Finding, input: FixInput, diagnostic: vscode.Diagnostic,
+    folder: vscode.WorkspaceFolder, envText: string | undefined,
+  ): vscode.CodeAction {
     const fileRel = path.posix.relative(folder.uri.path, doc.uri.path);
     const kind = doc.languageId === 'plaintext' ? 'This file' : `A ${doc.languageId.toUpperCase()} file`;
     const wanted = suggestName(input.text, input.secretStart, input.ruleEnvVar, false);
@@ -175,32 +156,7 @@ export class LeaklessCodeActions implements vscode.CodeActionProvider {
       vscode.CodeActionKind.QuickFix,
     );
     action.diagnostics = [diagnostic];
-    const edit = new vscode.WorkspaceEdit();
-    const args: AfterFixArgs = {
-      save: [],
-      notes: [`${fileRel} is now git-ignored; load it from .env (${choice.name}) where it is generated, and rotate the secret if the file was ever committed.`],
-    };
-    if (choice.envFileEdit !== 'unchanged') {
-      appendFileEdit(edit, envUri, envText, choice.envFileEdit.newText);
-      args.save.push(envUri.toString());
-      if (envText === undefined) args.restrict = envUri.toString();
-    }
-    const gitignoreUri = vscode.Uri.joinPath(folder.uri, '.gitignore');
-    const gitignoreText = await readText(gitignoreUri);
-    let nextGitignore = gitignoreText;
-    for (const rel of [path.posix.relative(folder.uri.path, envUri.path), fileRel]) {
-      if ((await gitStatusOf(folder.uri, rel)).ignored) continue;
-      const planned = planGitignore(nextGitignore, rel);
-      if (planned !== 'unchanged') nextGitignore = planned.newText;
-    }
-    if (nextGitignore !== undefined && nextGitignore !== gitignoreText) {
-      appendFileEdit(edit, gitignoreUri, gitignoreText, nextGitignore);
-      args.save.push(gitignoreUri.toString());
-    }
-    const tracked = await gitStatusOf(folder.uri, fileRel);
-    if (tracked.tracked) args.trackedEnv = fileRel;
-    action.edit = edit;
-    action.command = afterFix(args, action.title);
+    action.command = envFixCommand(envFixArgs('keep-and-ignore-file', doc, f, input), action.title);
     return action;
   }
 
@@ -229,6 +185,26 @@ export class LeaklessCodeActions implements vscode.CodeActionProvider {
   }
 }
 
+/** Why a document's own file system rules out the fix, if it does. */
+function readOnlyReason(uri: vscode.Uri): string | undefined {
+  if (vscode.workspace.fs.isWritableFileSystem(uri.scheme) !== false) return undefined;
+  return `This document is on a read-only file system (${uri.scheme}): the secret cannot be replaced here and no .env file can be written; nothing was changed. Remove the secret where the file comes from and rotate it.`;
+}
+
+/** Why a document outside every workspace folder has no .env to keep the value in. */
+function noFolderReason(uri: vscode.Uri): string {
+  if (uri.scheme === 'untitled') return 'Save the file inside a workspace folder first: the value goes to that folder\'s .env file.';
+  return `This document (${uri.scheme === 'file' ? 'on disk' : uri.scheme}) is not inside a workspace folder, so there is no folder .env file to keep the value in. Open its folder as a workspace, or use a secrets manager.`;
+}
+
+/** The command arguments of a .env fix for one finding; they hold the secret and stay in memory. */
+function envFixArgs(kind: EnvFixKind, doc: vscode.TextDocument, f: Finding, input: FixInput): EnvFixArgs {
+  return {
+    kind, uri: doc.uri.toString(), version: doc.version, start: input.secretStart, end: input.secretEnd,
+    ruleId: f.ruleId, fingerprint: f.fingerprint, secret: f.secret, ruleEnvVar: f.envVar,
+  };
+}
+
 function afterFix(args: AfterFixArgs, title: string): vscode.Command {
   return { command: CommandId.afterFix, title, arguments: [args] };
 }
@@ -236,18 +212,6 @@ function afterFix(args: AfterFixArgs, title: string): vscode.Command {
 function toVsEdit(doc: vscode.TextDocument, e: PlannedEdit): vscode.TextEdit | vscode.SnippetTextEdit {
   const range = new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end));
   return e.isSnippet ? new vscode.SnippetTextEdit(range, new vscode.SnippetString(e.newText)) : vscode.TextEdit.replace(range, e.newText);
-}
-
-/** Adds to `edit` the change from `oldText` to `newText` of a file: created when missing, else appended to. */
-function appendFileEdit(edit: vscode.WorkspaceEdit, uri: vscode.Uri, oldText: string | undefined, newText: string): void {
-  if (oldText === undefined) {
-    edit.createFile(uri, { ignoreIfExists: true });
-    edit.insert(uri, new vscode.Position(0, 0), newText);
-  } else if (newText.startsWith(oldText)) {
-    edit.insert(uri, endPosition(oldText), newText.slice(oldText.length));
-  } else {
-    edit.replace(uri, new vscode.Range(new vscode.Position(0, 0), endPosition(oldText)), newText);
-  }
 }
 
 function endPosition(text: string): vscode.Position {
@@ -264,14 +228,4 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-}
-
-/** Whether git ignores or tracks a path of a folder; both false outside a repository or without git. */
-async function gitStatusOf(folder: vscode.Uri, rel: string): Promise<{ ignored: boolean; tracked: boolean }> {
-  if (folder.scheme !== 'file') return { ignored: false, tracked: false };
-  const [ignored, tracked] = await Promise.all([
-    runGit(['check-ignore', '-q', '--', rel], folder.fsPath),
-    runGit(['ls-files', '--error-unmatch', '--', rel], folder.fsPath),
-  ]);
-  return { ignored: ignored?.code === 0, tracked: tracked?.code === 0 };
 }

@@ -12,6 +12,7 @@ export const CommandId = {
   fixFinding: 'leakless.fixFinding',
   disableRule: 'leakless.disableRule',
   afterFix: 'leakless.afterFix',
+  applyEnvFix: 'leakless.applyEnvFix',
   reloadRules: 'leakless.reloadRules',
   installHook: 'leakless.installHook',
 } as const;

@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import { CommandId } from './commandIds';
+import { applyEnvFix } from './envFix';
+import type { LeaklessConfig } from './config';
+import type { FindingsStore } from './findingsStore';
 import type { Log } from './log';
 import type { LiveScanner } from './liveScanner';
 import { afterFix, disableRule } from './fixCommands';
@@ -14,6 +17,8 @@ import type { WorkspaceScan } from './workspaceScan';
 export interface CommandDeps {
   rules: RuleHost;
   log: Log;
+  store: FindingsStore;
+  config: () => LeaklessConfig;
   live: LiveScanner;
   workspace: WorkspaceScan;
   customRules: CustomRules;
@@ -38,6 +43,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
     [CommandId.reloadRules]: () => deps.customRules.schedule(),
     [CommandId.disableRule]: (ruleId: unknown) => disableRule(ruleId),
     [CommandId.afterFix]: (args: unknown) => afterFix(deps.log, args),
+    [CommandId.applyEnvFix]: (args: unknown) => applyEnvFix(deps, args),
     ...workspaceCommandHandlers(deps.workspace, deps.live),
   };
   return vscode.Disposable.from(

@@ -1,37 +1,21 @@
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { AfterFixArgs } from './codeActions';
 import type { Log } from './log';
 
-/** After a fix's WorkspaceEdit is applied: owner-only .env, save the side files, warn about a tracked .env. */
+/** After a fix's WorkspaceEdit is applied: saves the side files it edited and logs its notes. */
 export async function afterFix(log: Log, raw: unknown): Promise<void> {
   const args = raw as Partial<AfterFixArgs> | undefined;
   if (!args || !Array.isArray(args.save)) return;
-  if (typeof args.restrict === 'string') {
-    const uri = vscode.Uri.parse(args.restrict);
-    if (uri.scheme === 'file') {
-      try {
-        await fs.promises.chmod(uri.fsPath, 0o600);
-      } catch (e) {
-        log.warn(`Could not make ${vscode.workspace.asRelativePath(uri)} owner-only: ${(e as Error).message}`);
-      }
-    }
-  }
   for (const s of args.save) {
     const uri = vscode.Uri.parse(s);
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (doc?.isDirty && !(await doc.save())) {
-      const message = `Leakless: could not save ${vscode.workspace.asRelativePath(uri)}; the value is still in the unsaved editor. Save it before closing.`;
+      const message = `Leakless: could not save ${vscode.workspace.asRelativePath(uri)}; the change is still in the unsaved editor. Save it before closing.`;
       log.error(message);
       void vscode.window.showErrorMessage(message);
     }
   }
   for (const note of args.notes ?? []) log.info(note);
-  if (typeof args.trackedEnv === 'string') {
-    void vscode.window.showWarningMessage(
-      `Leakless: ${args.trackedEnv} is tracked by git, so the secret would be committed with it. Run "git rm --cached ${args.trackedEnv}" and commit, then rotate any secret it already held.`,
-    );
-  }
 }
 
 /** Adds a rule to leakless.disabledRules in the workspace settings. */

@@ -1,32 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { apply, fixesFor, onDisk, removeFromDisk } from './fixUtil';
 import { closeAll, fakeJiraToken, leakless, openFile, ours, setSetting, waitFor, workspaceRoot } from './util';
-
-/** The quick fixes offered on a document's first Leakless diagnostic. */
-async function fixesFor(doc: vscode.TextDocument): Promise<{ diagnostic: vscode.Diagnostic; actions: vscode.CodeAction[] }> {
-  const diagnostic = await waitFor('a Leakless diagnostic', () => ours(doc.uri)[0], 15000);
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range);
-  return { diagnostic, actions };
-}
-
-/** Applies a code action as VS Code does: its edit, then its command. */
-async function apply(action: vscode.CodeAction): Promise<void> {
-  if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `the edit of "${action.title}" was refused`);
-  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
-}
-
-function onDisk(name: string): string | undefined {
-  const p = vscode.Uri.joinPath(workspaceRoot(), name).fsPath;
-  return fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : undefined;
-}
-
-/** Deletes files through VS Code, so that no stale model of them survives between tests. */
-async function removeFromDisk(...names: string[]): Promise<void> {
-  for (const n of names) {
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), n), { recursive: true }).then(undefined, () => undefined);
-  }
-}
 
 describe('quick fixes', function () {
   this.timeout(90000);

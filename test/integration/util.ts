@@ -4,9 +4,16 @@ import * as vscode from 'vscode';
 /** The extension under test. */
 export const EXTENSION_ID = 'leakless.leakless';
 
+/** The part of the extension's exported API (LeaklessApi in src/extension.ts) that these tests use. */
+export interface TestApi {
+  recentLog(): readonly string[];
+  ruleCount(): number;
+  quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]>;
+}
+
 /** Returns the activated extension's API. */
-export async function leakless(): Promise<{ recentLog(): readonly string[]; ruleCount(): number }> {
-  const ext = vscode.extensions.getExtension<{ recentLog(): readonly string[]; ruleCount(): number }>(EXTENSION_ID);
+export async function leakless(): Promise<TestApi> {
+  const ext = vscode.extensions.getExtension<TestApi>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
   return ext.isActive ? ext.exports : await ext.activate();
 }
