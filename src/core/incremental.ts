@@ -18,6 +18,9 @@ interface RuleState {
 
 const EMPTY: RuleState = { spans: [], candidates: [] };
 
+/** How far around an edit anchors are looked for, to tell which rules the edit cannot affect. */
+const NEAR = 4096;
+
 /**
  * Keeps one document's findings current across edits by re-running each rule only over the changed lines plus what
  * that rule can reach around them. Its results are identical to a full detect() of the new text.
@@ -31,6 +34,14 @@ export class DocumentScanner {
   /** Per rule, in the engine's order. */
   private perRule: RuleState[] = [];
   private readonly longestKeyword: number;
+  /** The finding made of each candidate last time, so an unchanged candidate is not shaped again. */
+  private findingOf = new Map<Candidate, Finding>();
+  /** Candidates moved by the current edit (new object → the one it replaces), with how far they moved. */
+  private readonly moved = new Map<Candidate, Candidate>();
+  private shift = { offset: 0, lines: 0 };
+  /** Scratch for anchorsNear(). */
+  private readonly nearHits: KeywordHits;
+  private readonly nearCounts: Int32Array;
 
   constructor(
     private readonly engine: Engine,
@@ -39,6 +50,8 @@ export class DocumentScanner {
     const stats = engine.keywordStats;
     this.keywordCounts = new Int32Array(stats.count);
     this.longestKeyword = stats.longest;
+    this.nearHits = engine.anchorHits();
+    this.nearCounts = new Int32Array(stats.count);
   }
 
   /** The current findings. */
@@ -48,6 +61,8 @@ export class DocumentScanner {
 
   /** Scans a whole text. */
   reset(text: string): Finding[] {
+    this.findingOf.clear();
+    this.moved.clear();
     this.text = text;
     this.lines = new LineMap(text);
     this.keywordCounts.fill(0);
@@ -67,8 +82,11 @@ export class DocumentScanner {
     const delta = newEnd - oldEnd;
     if (newText.length !== this.text.length + delta) return this.reset(newText);
     const before = this.recountKeywords(newText, start, oldEnd, newEnd);
+    const lineCount = this.lines.lineCount;
     this.lines.applyEdit(newText, start, oldEnd, newEnd);
+    this.shift = { offset: delta, lines: this.lines.lineCount - lineCount };
     const present = this.present();
+    const near = this.anchorsNear(newText, start, newEnd);
     const rules = this.engine.rules;
     for (let i = 0; i < rules.length; i++) {
       const rule = rules[i]!;
@@ -78,12 +96,62 @@ export class DocumentScanner {
       const inOld = ids.length === 0 || ids.some((id) => before[id]! > 0);
       if (!inNew) this.perRule[i] = EMPTY;
       else if (!inOld || !Number.isFinite(rule.reach)) this.perRule[i] = this.scanRule(rule, newText, 0, newText.length, present);
+      else if (this.untouched(rule, this.perRule[i]!, newText, start, newEnd, delta, near)) this.perRule[i] = this.moveRule(this.perRule[i]!, start, delta);
       else this.perRule[i] = this.rescanRule(rule, this.perRule[i]!, newText, start, newEnd, delta, present);
       if (this.engine.slowRules.has(rule.spec.id)) this.perRule[i] = EMPTY;
     }
     this.text = newText;
     this.findings = this.resolveAll();
     return this.findings;
+  }
+
+  /** Where the rules' anchors occur in the new text within NEAR characters of an edit. */
+  private anchorsNear(text: string, start: number, newEnd: number): { hits: KeywordHits; from: number; to: number } {
+    const from = Math.max(0, start - NEAR);
+    const to = Math.min(text.length, newEnd + NEAR);
+    this.nearHits.reset();
+    this.engine.countKeywords(text, from, to, this.nearCounts, 1, this.nearHits);
+    this.nearCounts.fill(0);
+    return { hits: this.nearHits, from, to };
+  }
+
+  /**
+   * True when an edit cannot change a rule's matches: no match of the old text lies in the lines the rule would
+   * re-scan, and none of its anchors occurs there in the new text (a new match would hold one). Then its matches
+   * before the edit stay and those after only move.
+   */
+  private untouched(
+    rule: CompiledRule, old: RuleState, text: string, start: number, newEnd: number, delta: number,
+    near: { hits: KeywordHits; from: number; to: number },
+  ): boolean {
+    if (rule.anchorIds.length === 0) return false;
+    const reach = rule.reach;
+    const ws = this.lineBefore(text, Math.max(0, start - reach));
+    const we = this.lineAfter(text, Math.min(text.length, newEnd + reach));
+    const last = we + reach + this.longestKeyword;
+    if (ws < near.from || (last > near.to && near.to < text.length)) return false;
+    for (const id of rule.anchorIds) if (near.hits.anyEndIn(id, ws, last)) return false;
+    const weOld = we - delta;
+    const spans = old.spans;
+    for (let i = firstAtOrAfter(spans, ws - reach - 1); i < spans.length && spans[i]! <= weOld + 1; i += 2) {
+      if (spans[i + 1]! >= ws - 1) return false;
+    }
+    return true;
+  }
+
+  /** A rule's state after an edit at `start` that changed none of its matches: those after it move by `delta`. */
+  private moveRule(old: RuleState, start: number, delta: number): RuleState {
+    const at = firstAtOrAfter(old.spans, start);
+    if (delta === 0 || (at === old.spans.length && old.candidates.every((c) => c.start < start))) return old;
+    const spans = old.spans.slice();
+    for (let i = at; i < spans.length; i++) spans[i]! += delta;
+    const candidates = old.candidates.map((c) => {
+      if (c.start < start) return c;
+      const moved = { ...c, start: c.start + delta, end: c.end + delta };
+      this.moved.set(moved, c);
+      return moved;
+    });
+    return { spans, candidates };
   }
 
   /** One rule's matches starting in [from, to) of a text, as a full scan finds them once its search reaches `from`. */
@@ -125,7 +193,12 @@ export class DocumentScanner {
     const candidates: Candidate[] = [];
     for (const c of old.candidates) if (c.start < ws) candidates.push(c);
     candidates.push(...fresh.candidates);
-    for (const c of old.candidates) if (c.start >= weOld) candidates.push({ ...c, start: c.start + delta, end: c.end + delta });
+    for (const c of old.candidates) {
+      if (c.start < weOld) continue;
+      const moved = { ...c, start: c.start + delta, end: c.end + delta };
+      this.moved.set(moved, c);
+      candidates.push(moved);
+    }
     return { spans, candidates };
   }
 
@@ -164,7 +237,21 @@ export class DocumentScanner {
   private resolveAll(): Finding[] {
     const all: Candidate[] = [];
     for (const state of this.perRule) for (const c of state.candidates) all.push(c);
-    return this.engine.resolve(all, this.options).map((c) => this.engine.toFinding(c, 0, this.lines));
+    const next = new Map<Candidate, Finding>();
+    const findings = this.engine.resolve(all, this.options).map((c) => {
+      let f = this.findingOf.get(c);
+      if (!f) {
+        // A candidate moved past the edit keeps its finding, shifted: it lies on lines the edit did not touch.
+        const was = this.moved.get(c);
+        const old = was && this.findingOf.get(was);
+        f = old ? shifted(old, this.shift.offset, this.shift.lines) : this.engine.toFinding(c, 0, this.lines);
+      }
+      next.set(c, f);
+      return f;
+    });
+    this.findingOf = next;
+    this.moved.clear();
+    return findings;
   }
 
   /** Which keywords the current text holds, as collect() wants them. */
@@ -199,6 +286,19 @@ export class DocumentScanner {
     if (line + 2 >= this.lines.lineCount) return text.length;
     return this.lines.lineStart(line + 2);
   }
+}
+
+/** A finding moved by `offset` characters and `lines` lines, on a line that kept its text. */
+function shifted(f: Finding, offset: number, lines: number): Finding {
+  return {
+    ...f,
+    start: f.start + offset,
+    end: f.end + offset,
+    range: {
+      start: { line: f.range.start.line + lines, character: f.range.start.character },
+      end: { line: f.range.end.line + lines, character: f.range.end.character },
+    },
+  };
 }
 
 /** The index (even) of the first [start, end] pair whose start is at or after `offset`. */

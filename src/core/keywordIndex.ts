@@ -274,6 +274,16 @@ export class KeywordHits {
     return this.counts[id]!;
   }
 
+  /** Whether keyword `id` has an occurrence ending in [lo, hi]. */
+  anyEndIn(id: number, lo: number, hi: number): boolean {
+    for (let i = this.last[id]!; i >= 0; i = this.prev[i]!) {
+      const end = this.ends[i]!;
+      if (end < lo) return false;
+      if (end <= hi) return true;
+    }
+    return false;
+  }
+
   /** Writes the ends of keyword `id`'s occurrences, ascending, into `into` from `at`; returns how many. */
   copyEnds(id: number, into: Int32Array, at: number): number {
     const count = this.counts[id]!;

@@ -2,17 +2,31 @@ import type { Position } from './types';
 
 /** Maps offsets to line/character positions, counting lines as VS Code does (\n, \r\n, \r). */
 export class LineMap {
-  private readonly starts: number[] = [0];
+  /** Where each line starts, in a typed array with room to grow: an edit moves the tail in place. */
+  private starts = new Int32Array(64);
+  private count = 1;
 
   constructor(text: string) {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
+      if (c === 10) this.push(i + 1);
       else if (c === 13) {
         if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
+        this.push(i + 1);
       }
     }
+  }
+
+  private push(start: number): void {
+    this.reserve(this.count + 1);
+    this.starts[this.count++] = start;
+  }
+
+  private reserve(n: number): void {
+    if (n <= this.starts.length) return;
+    const grown = new Int32Array(Math.max(n, this.starts.length * 2));
+    grown.set(this.starts.subarray(0, this.count));
+    this.starts = grown;
   }
 
   /**
@@ -25,19 +39,25 @@ export class LineMap {
     const a = Math.max(1, this.firstStartAtOrAfter(oldStart));
     const b = Math.max(a, this.firstStartAtOrAfter(oldEnd + 2));
     const delta = newEnd - oldEnd;
-    const tail = this.starts.slice(b);
-    this.starts.length = a;
+    const fresh: number[] = [];
     const last = Math.min(newEnd, text.length - 1);
     for (let i = Math.max(0, oldStart - 1); i <= last; i++) {
       const c = text.charCodeAt(i);
-      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) fresh.push(i + 1);
     }
-    for (const s of tail) this.starts.push(s + delta);
+    const tail = this.count - b;
+    const to = a + fresh.length;
+    this.reserve(to + tail);
+    const starts = this.starts;
+    starts.copyWithin(to, b, this.count);
+    for (let i = 0; i < fresh.length; i++) starts[a + i] = fresh[i]!;
+    this.count = to + tail;
+    if (delta !== 0) for (let i = to; i < this.count; i++) starts[i]! += delta;
   }
 
   private firstStartAtOrAfter(offset: number): number {
     let lo = 0;
-    let hi = this.starts.length;
+    let hi = this.count;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (this.starts[mid]! < offset) lo = mid + 1;
@@ -48,13 +68,13 @@ export class LineMap {
 
   /** The offset where a line starts. */
   lineStart(line: number): number {
-    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]!;
+    return this.starts[Math.max(0, Math.min(line, this.count - 1))]!;
   }
 
   /** The position of a UTF-16 offset. */
   positionAt(offset: number): Position {
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = this.count - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (this.starts[mid]! <= offset) lo = mid;
@@ -64,6 +84,6 @@ export class LineMap {
   }
 
   get lineCount(): number {
-    return this.starts.length;
+    return this.count;
   }
 }

@@ -72,9 +72,11 @@ describe('incremental re-scan', () => {
       'xoxb-[[digits:11]]-[[digits:12]]-[[alnum:24]]\n',
     ];
     const frag = (seed: string): string => expandFakes(fragments[Math.floor(rnd() * fragments.length)]!, seed);
-    for (let doc = 0; doc < 40; doc++) {
+    for (let doc = 0; doc < 44; doc++) {
       let text = '';
-      for (let i = 0; i < 30; i++) text += frag(`d${doc}f${i}`);
+      // The last few documents are long (secrets far from the edits, lines moved by them) and one holds long lines.
+      const pieces = doc < 40 ? 30 : 1500;
+      for (let i = 0; i < pieces; i++) text += frag(`d${doc}f${i}`) + (doc === 43 && i % 50 === 0 ? 'y'.repeat(5000) : '');
       const scanner = new DocumentScanner(engine);
       scanner.reset(text);
       for (let step = 0; step < 25; step++) {
