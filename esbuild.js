@@ -9,19 +9,25 @@ const watch = process.argv.includes('--watch');
 const cliOnly = process.argv.includes('--cli');
 const rulesDir = path.join(__dirname, 'rules');
 
-/** Bundles the rule loader in memory, so that this script validates rules with exactly the engine's own code. */
+/**
+ * Bundles the rule loader in memory, so that this script validates rules with exactly the engine's own code; each
+ * rule also gets the engine's search hints (reach, anchors), so that starting the engine does not work them out.
+ */
 let rulesPromise;
 function loadRules() {
   rulesPromise ??= (async () => {
-    const filename = path.join(__dirname, 'src', 'node', 'ruleFiles.ts');
+    const filename = path.join(__dirname, 'src', 'rulesAtBuild.ts');
     const result = await esbuild.build({
-      entryPoints: [filename], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false,
-      logLevel: 'silent',
+      stdin: {
+        contents: "export { loadRuleDir } from './node/ruleFiles'; export { searchHintsOf } from './core/engine';",
+        resolveDir: path.join(__dirname, 'src'), sourcefile: filename, loader: 'ts',
+      },
+      bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent',
     });
     const mod = new module.constructor(filename);
     mod.paths = module.paths;
     mod._compile(result.outputFiles[0].text, filename);
-    return mod.exports.loadRuleDir(rulesDir, __dirname);
+    return mod.exports.loadRuleDir(rulesDir, __dirname).map((rule) => ({ ...rule, search: mod.exports.searchHintsOf(rule) }));
   })();
   return rulesPromise;
 }

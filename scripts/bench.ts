@@ -1,8 +1,8 @@
 // `npm run bench`: engine throughput (ours vs secretlint, single thread and worker threads), editor latency,
 // adversarial inputs per rule, extension activation and peak memory; prints tables, checks the targets, and saves
 // bench-results/<timestamp>.json and bench-results/latest.json.
-// Options: --quick, --rounds N, --corpus-mb N, --edits N, --only a,b (throughput,workers,latency,adversarial,
-// activation,memory), --no-secretlint, --compare FILE. Set LEAKLESS_BENCH_DEPS to a folder whose node_modules holds
+// Options: --quick, --rounds N, --corpus-mb N, --edits N, --only a,b (throughput,cli,workers,latency,adversarial,
+// activation,memory), --cli-files N, --no-secretlint, --compare FILE. Set LEAKLESS_BENCH_DEPS to a folder whose node_modules holds
 // secretlint when it is not installed in the project.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -15,6 +15,7 @@ import { runScanJob } from '../src/node/scanJob';
 import { ScanPool } from '../src/node/scanPool';
 import { adversarialLine, adversarialPumps, minTime, timeRule } from '../test/helpers/adversarial';
 import { childMain, runChild } from './bench/children';
+import { cliPair, sampleTree } from './bench/cli';
 import { generateCorpus, generateDocument, generateMinified, readTree, writeCorpus, type Corpus } from './bench/corpus';
 import { editLatency, fullScanLatency, stats } from './bench/latency';
 import { num, printComparison, printTargets, saveResults, table, target, type Target } from './bench/report';
@@ -37,6 +38,7 @@ interface Args {
   only: Set<string> | undefined;
   secretlint: boolean;
   compare: string | undefined;
+  cliFiles: number;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -54,6 +56,7 @@ function parseArgs(argv: readonly string[]): Args {
     only: only ? new Set(only.split(',')) : undefined,
     secretlint: !argv.includes('--no-secretlint'),
     compare: value('--compare'),
+    cliFiles: Number(value('--cli-files') ?? (quick ? 500 : 2000)),
   };
 }
 
@@ -217,7 +220,7 @@ async function main(): Promise<void> {
 
   let generated: Corpus | undefined;
   let tree: Corpus | undefined;
-  if (want('throughput') || want('workers')) {
+  if (want('throughput') || want('workers') || want('cli')) {
     generated = generateCorpus(rules, args.corpusMb * 1048576);
     writeCorpus(generated, path.join(os.tmpdir(), `leakless-bench-corpus-${args.corpusMb}mb`));
     tree = await readTree('node_modules', path.join(ROOT, 'node_modules'), args.quick ? 3000 : Infinity);
@@ -243,10 +246,23 @@ async function main(): Promise<void> {
     ]);
     table('Throughput, single thread (median of rounds)', ['corpus', 'files', 'MB', 'ours MB/s', 'secretlint MB/s', 'ours faster', 'ours found', 'secretlint found'], rows);
     if (lint) {
-      const speedup = real['speedup'] ?? NaN;
-      const more = (real['oursFindings'] ?? 0) > (real['secretlintFindings'] ?? 0);
-      const t = target('node_modules: speed vs secretlint, finding more', speedup, 'min', 10, 'x', `${real['oursFindings']} vs ${real['secretlintFindings']} found`);
-      targets.push({ ...t, pass: t.pass && more });
+      targets.push(target('engine only vs secretlint core, node_modules', real['speedup'] ?? NaN, 'min', 10, 'x', 'single thread, same files in memory'));
+      targets.push(target('planted secrets found, generated corpus (secretlint: ' + num(gen['secretlintFindings']) + ')', gen['oursFindings'] ?? NaN, 'min', (gen['secretlintFindings'] ?? 0) + 1, 'found'));
+    }
+  }
+
+  if (want('cli') && tree && args.secretlint) {
+    console.log(`\nEnd to end: each command-line scanner in a fresh process on the same ${num(Math.min(args.cliFiles, tree.files.length))} files of node_modules…`);
+    try {
+      const sample = sampleTree(tree, args.cliFiles);
+      const pair = cliPair(ROOT, sample, args.rounds);
+      results['cli'] = pair;
+      table('End to end (median of rounds)', ['files', 'MB', 'leakless s', 'secretlint s', 'ours faster', 'ours found', 'secretlint found'], [[
+        num(pair.files), num(pair.megabytes), num(pair.oursSeconds), num(pair.secretlintSeconds), `${num(pair.speedup)}x`, num(pair.oursFindings), num(pair.secretlintFindings),
+      ]]);
+      targets.push(target(`end to end vs secretlint CLI, ${num(pair.files)} node_modules files`, pair.speedup, 'min', 10, 'x', 'process start-up included'));
+    } catch (e) {
+      console.log(`  skipped: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 

@@ -4,10 +4,10 @@ import { maskSecret } from './mask';
 import { KeywordHits, KeywordIndex } from './keywordIndex';
 import { isPlaceholder } from './placeholders';
 import { regexReach } from './regexReach';
-import { requiredLiterals, type RequiredLiterals } from './requiredLiterals';
+import { requiredLiterals } from './requiredLiterals';
 import { sha256Hex } from './sha256';
 import { isInlineAllowed } from './suppress';
-import { type Confidence, type DetectOptions, type Finding, type RuleSpec } from './types';
+import { type Confidence, type DetectOptions, type Finding, type RuleSpec, type SearchHints } from './types';
 import { VALIDATORS, type Verdict } from './validators';
 
 /** A rule ready to run: regexes compiled once. */
@@ -52,19 +52,18 @@ export function compileRules(specs: readonly RuleSpec[]): CompiledRule[] {
   return specs.map((spec) => {
     const validate = spec.validator ? VALIDATORS[spec.validator] : undefined;
     const source = trailingGuardAsLookahead(spec.regex);
-    const reach = regexReach(inlineBackrefs(spec.regex));
-    const found = Number.isFinite(reach) ? requiredLiterals(source, spec.flags) : undefined;
-    // A single character occurs too often to be worth finding and recording.
-    const required = found?.literals.every((l) => l.length >= 2) ? found : undefined;
+    const hints = spec.search ?? searchHintsOf(spec);
+    const reach = hints.reach ?? Infinity;
+    const anchorReach = hints.anchorReach ?? Infinity;
     return {
       spec,
       re: new RegExp(source, spec.flags),
       sticky: new RegExp(source, `${spec.flags}y`),
       keywords: spec.keywords,
       keywordIds: [],
-      anchors: required?.literals ?? [],
-      anchorReach: Math.min(reach, required?.maxBefore ?? Infinity),
-      searchCost: searchCost(required),
+      anchors: hints.anchors,
+      anchorReach,
+      searchCost: hints.anchors.length === 0 ? Infinity : searchCost(anchorReach),
       anchorIds: [],
       reach,
       allow: spec.allowlist.regexes.map((r) => new RegExp(r, 'i')),
@@ -74,14 +73,23 @@ export function compileRules(specs: readonly RuleSpec[]): CompiledRule[] {
   });
 }
 
+/** A rule's reach and anchors, from its regex (null for unbounded, so that the hints survive JSON). */
+export function searchHintsOf(spec: RuleSpec): SearchHints {
+  const reach = regexReach(inlineBackrefs(spec.regex));
+  const found = Number.isFinite(reach) ? requiredLiterals(trailingGuardAsLookahead(spec.regex), spec.flags) : undefined;
+  // A single character occurs too often to be worth finding and recording.
+  const required = found?.literals.every((l) => l.length >= 2) ? found : undefined;
+  const finite = (n: number): number | null => (Number.isFinite(n) ? n : null);
+  return { reach: finite(reach), anchors: required?.literals ?? [], anchorReach: finite(Math.min(reach, required?.maxBefore ?? Infinity)) };
+}
+
 /**
  * What a plain search costs per character of text, in units of one sticky attempt at one position (measured on
  * real code: 0.01 to 0.4, about 0.05 typically). A regex whose literal lies several characters in reads on that far
  * at each position it tries, so its plain search is dearer and windows pay off sooner.
  */
-function searchCost(required: RequiredLiterals | undefined): number {
-  if (!required) return Infinity;
-  return required.maxBefore >= 8 ? 0.3 : 0.05;
+function searchCost(anchorReach: number): number {
+  return anchorReach >= 8 ? 0.3 : 0.05;
 }
 
 /** Part of a text for collect(): matches starting in [from, to), read with the text up to `limit`. */

@@ -1,5 +1,5 @@
 // The public surface of the detection engine.
-export { Engine, fingerprintOf, compileRules, type Candidate, type CompiledRule, type EngineBudget } from './engine';
+export { Engine, fingerprintOf, compileRules, searchHintsOf, type Candidate, type CompiledRule, type EngineBudget } from './engine';
 export { KeywordHits } from './keywordIndex';
 export { requiredLiterals } from './requiredLiterals';
 export { parseRuleFile, checkRuleSet } from './ruleSchema';

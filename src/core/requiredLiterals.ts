@@ -50,7 +50,7 @@ export function requiredLiterals(source: string, flags = ''): RequiredLiterals |
 function analyse(n: Node): Info {
   switch (n.type) {
     case 'set': {
-      if (n.set.hi !== 0) return { max: 1 };
+      if (n.set.hi !== 0 || bitCount(n.set.bits) > 2 * MAX_CLASS) return { max: 1 };
       const folded = new Set<string>();
       for (let c = 0; c < 128; c++) {
         if (!n.set.has(c)) continue;
@@ -72,6 +72,16 @@ function analyse(n: Node): Info {
     case 'quant':
       return repeat(analyse(n.body), n.min, n.max);
   }
+}
+
+function bitCount(words: Uint32Array): number {
+  let n = 0;
+  for (let w of words) {
+    w -= (w >>> 1) & 0x55555555;
+    w = (w & 0x33333333) + ((w >>> 2) & 0x33333333);
+    n += (((w + (w >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  }
+  return n;
 }
 
 function alternation(infos: readonly Info[]): Info {

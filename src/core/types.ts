@@ -54,6 +54,15 @@ export interface RuleSpec {
   examples: { positive: RuleExample[]; negative: RuleExample[] };
   /** Where the rule was defined, for messages. */
   source: { file: string; line: number };
+  /** What the engine works out from the regex, worked out at build time for the built-in rules. */
+  search?: SearchHints;
+}
+
+/** How far a rule's regex reads around a match and which literals every match holds (null: unbounded). */
+export interface SearchHints {
+  reach: number | null;
+  anchors: string[];
+  anchorReach: number | null;
 }
 
 /** A zero-based position in UTF-16 code units, as VS Code counts them. */

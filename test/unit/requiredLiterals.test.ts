@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Engine, expandFakes, requiredLiterals, type Candidate } from '../../src/core';
+import { Engine, expandFakes, requiredLiterals, searchHintsOf, type Candidate } from '../../src/core';
 
 import { builtin } from '../helpers/rules';
 
@@ -129,5 +129,17 @@ describe('engine: rules run only near their anchors', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('engine: search hints worked out at build time', () => {
+  it('an engine from rules carrying JSON-round-tripped hints runs each rule exactly as one that works them out', () => {
+    const { rules } = builtin();
+    const withHints = JSON.parse(JSON.stringify(rules.map((r) => ({ ...r, search: searchHintsOf(r) })))) as typeof rules;
+    const a = new Engine(rules).rules;
+    const b = new Engine(withHints).rules;
+    const view = (r: (typeof a)[number]): unknown => [r.spec.id, r.reach, r.anchors, r.anchorReach, r.searchCost];
+    assert.deepEqual(b.map(view), a.map(view));
+    assert.ok(b.some((r) => r.anchors.length > 0 && Number.isFinite(r.anchorReach)));
   });
 });
