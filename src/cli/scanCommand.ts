@@ -76,7 +76,7 @@ function scanSource(
     cwd: ctx.cwd, exclude: args.exclude, gitignore: args.gitignore, followSymlinks: args.followSymlinks, onUnreadable,
   };
   const files = walkFiles(args.paths, walkOptions);
-  return scanFiles(files, engine, { maxFileSize: args.maxFileSize, detect }, CONCURRENCY);
+  return scanFiles(files, engine, { maxFileSize: args.maxFileSize, detect, syncReads: true }, CONCURRENCY);
 }
 
 /** The lines added by the last N commits, one item per (commit, file) with findings, newest commit first. */
