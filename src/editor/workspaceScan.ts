@@ -39,6 +39,8 @@ export class WorkspaceScan implements vscode.Disposable {
   readonly view: FindingsView;
   readonly exportDeps: ExportDeps;
   private readonly disposables: vscode.Disposable[];
+  /** How many times the results were cleared: a scan that ends after a clear does not restart watching. */
+  private clears = 0;
 
   constructor(deps: WorkspaceScanDeps) {
     this.results = new WorkspaceFindings({ live: deps.store, committed: deps.committed, config: deps.config });
@@ -64,13 +66,17 @@ export class WorkspaceScan implements vscode.Disposable {
 
   /** Scans every workspace folder, then keeps the results current as files change. */
   async scan(options: ScanOptions = {}): Promise<WorkspaceScanOutcome> {
+    const cleared = this.clears;
     const outcome = await this.scanner.scanWorkspace(options);
-    this.watcher.start();
+    // Cleared while it ran: stay cleared, without watching.
+    if (cleared === this.clears) this.watcher.start();
     return outcome;
   }
 
-  /** Drops the scan results (Problems panel and view) and stops watching. */
+  /** Drops the scan results (Problems panel and view), cancels a running scan and stops watching. */
   clear(): void {
+    this.clears++;
+    this.scanner.discard();
     this.watcher.stop();
     this.results.clear();
   }

@@ -90,6 +90,10 @@ export class WorkspaceScanner implements vscode.Disposable {
   private retired: ScanPool[] = [];
   /** The outcome of the last full scan. */
   last: WorkspaceScanOutcome | undefined;
+  /** Bumped by discard(): results of scans started before it are dropped as they arrive. */
+  private generation = 0;
+  /** Cancels the running full scan, if any. */
+  private cancelRunning: (() => void) | undefined;
 
   constructor(private readonly deps: WorkspaceScannerDeps) {}
 
@@ -132,14 +136,33 @@ export class WorkspaceScanner implements vscode.Disposable {
     return this.running;
   }
 
+  /**
+   * Cancels a running scan and drops whatever any scan started so far still delivers (Clear Results): results that
+   * arrive from workers after this never reach the Problems panel or the view.
+   */
+  discard(): void {
+    this.generation++;
+    this.cancelRunning?.();
+  }
+
+  /** The generation a scan belongs to; true while no discard() came after it. */
+  private current(generation: number): boolean {
+    return generation === this.generation;
+  }
+
   /** Scans some files on disk (changed, created, or asked for) and updates their results; no notification. */
   async scanUris(uris: readonly vscode.Uri[]): Promise<ScanSummary> {
     const config = this.deps.config();
     const summary = emptySummary(config.maxFileSize);
     const files = uris.filter((u) => u.scheme === 'file').map((uri) => ({ absPath: uri.fsPath, uri }));
     if (files.length === 0) return summary;
+    const generation = this.generation;
     await this.withPool(async (pool) => {
-      await runScanJob(pool, toAsync(files), { onResult: (f, r) => this.record(f, r, summary, undefined) });
+      await runScanJob(pool, toAsync(files), {
+        onResult: (f, r) => {
+          if (this.current(generation)) this.record(f, r, summary, undefined);
+        },
+      });
     });
     return summary;
   }
@@ -151,6 +174,8 @@ export class WorkspaceScanner implements vscode.Disposable {
       if (t.isCancellationRequested) cts.cancel();
       return t.onCancellationRequested(() => cts.cancel());
     });
+    const generation = this.generation;
+    this.cancelRunning = () => cts.cancel();
     const config = this.deps.config();
     const summary = emptySummary(config.maxFileSize);
     const before = new Set(this.deps.results.scannedUris().map((u) => u.toString()));
@@ -174,6 +199,7 @@ export class WorkspaceScanner implements vscode.Disposable {
             report();
           },
           onResult: (file, result) => {
+            if (!this.current(generation)) return;
             progress.done++;
             const n = this.record(file, result, summary, skippedPaths);
             progress.findings += n;
@@ -183,18 +209,20 @@ export class WorkspaceScanner implements vscode.Disposable {
       );
       progress.walking = false;
       report();
-      if (!job.cancelled) {
+      if (!job.cancelled && this.current(generation)) {
         for (const key of before) if (!seen.has(key)) this.deps.results.set(vscode.Uri.parse(key), []);
       }
       for (const e of job.errors) this.deps.log.error(`Workspace scan: ${e}`);
       outcome = { cancelled: job.cancelled, summary, discovered: job.discovered, done: job.done, durationMs: Date.now() - started };
     } finally {
       for (const s of subs) s.dispose();
+      this.cancelRunning = undefined;
       cts.dispose();
     }
     this.last = outcome;
     this.logOutcome(outcome, skippedPaths);
-    this.checkCommitted();
+    if (this.current(generation)) this.checkCommitted();
+    else this.deps.log.info('Workspace scan results were cleared while it ran; nothing it found was kept.');
     return outcome;
   }
 

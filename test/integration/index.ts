@@ -16,7 +16,9 @@ function findTests(dir: string): string[] {
 
 /** Runs the integration suites inside the extension host; resolves when all pass. */
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 30000 });
+  // LEAKLESS_GREP runs only the tests whose titles match (for working on one suite).
+  const grep = process.env['LEAKLESS_GREP'];
+  const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 30000, ...(grep ? { grep } : {}) });
   // The untrusted/ suites need a workspace left untrusted; the harness runs them on their own (LEAKLESS_SUITE).
   const untrusted = process.env['LEAKLESS_SUITE'] === 'untrusted';
   for (const file of findTests(__dirname)) {
@@ -29,7 +31,7 @@ export function run(): Promise<void> {
         // A plain closing line that CI and the harness read.
         console.log(`integration: ${passes} passed, ${failures} failed`);
         if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
-        else if (passes === 0) reject(new Error('no integration test ran'));
+        else if (passes === 0 && !grep) reject(new Error('no integration test ran'));
         else resolve();
       });
     } catch (e) {

@@ -196,6 +196,26 @@ describe('workspace scan', function () {
     assert.deepEqual(left.filter((l) => l.startsWith('wsscan/')), [], left.join(', '));
   });
 
+  it('Clear Results during a scan cancels it, and nothing the workers still deliver comes back', async () => {
+    const leakless = await api();
+    for (let i = 0; i < 150; i++) await writeFile(`wsscan/late/f${String(i).padStart(3, '0')}.txt`, `JIRA_API_TOKEN=${fakeJiraToken()}\n`);
+    let cleared = false;
+    const outcome = await leakless.scanWorkspace(undefined, (p) => {
+      if (p.findings > 0 && !cleared) {
+        cleared = true;
+        void vscode.commands.executeCommand('leakless.clearResults');
+      }
+    });
+    assert.ok(cleared, 'the scan reported a finding before it ended');
+    assert.equal(outcome.cancelled, true, 'clearing cancels the running scan');
+    await leakless.rescansSettled();
+    await sleep(1500); // batches still in the workers when it was cleared have arrived by now
+    const late = (leakless.findingsTree().getChildren() as GroupNode[]).map((g) => String(g.label)).filter((l) => l.startsWith('wsscan/late/'));
+    assert.deepEqual(late, [], 'no scan result after Clear Results');
+    for (const i of [0, 75, 149]) assert.equal(ours(wsUri(`wsscan/late/f${String(i).padStart(3, '0')}.txt`)).length, 0);
+    await vscode.workspace.fs.delete(wsUri('wsscan/late'), { recursive: true });
+  });
+
   it('drops a finding from the scan results once it is ignored in the workspace', async () => {
     const leakless = await api();
     await writeFile('wsscan/ignoring/creds.js', jsWith('wsscan/ignoring/creds.js'));
