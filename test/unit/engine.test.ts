@@ -199,7 +199,6 @@ describe('engine: secrets on consecutive lines', () => {
       const found = e.detect(`${lines.join('\n')}\n`, ex.path !== undefined ? { path: ex.path } : {}).filter((f) => f.ruleId === r.id);
       if (found.length !== 3) missed.push(`${r.id} (${found.length} of 3)`);
     }
-    // Known gaps, left for now: these two still find two of the three (see the session note).
-    assert.deepEqual(missed.filter((m) => !/^(oracle-cloud-auth-token|yandex-cloud-static-key-secret) /.test(m)), []);
+    assert.deepEqual(missed, []);
   });
 });
