@@ -40,6 +40,8 @@ export interface ScanArgs {
   gitHistory?: number;
   /** Load .leakless/rules.yaml and .leakless/rules/*.yaml from the project root (default true). */
   projectRules: boolean;
+  /** Apply the project's .leakless/ignore.json (fingerprints the team chose to keep). */
+  ignoreFile: boolean;
 }
 
 /** `leakless install-hook` / `leakless uninstall-hook`. */
@@ -77,6 +79,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'baseline', value: true },
   { name: 'write-baseline', value: true },
   { name: 'no-project-rules', value: false },
+  { name: 'no-ignore-file', value: false },
   { name: 'force', value: false },
   { name: 'help', short: 'h', value: false },
   { name: 'version', short: 'V', value: false },
@@ -222,5 +225,6 @@ export function parseArgs(argv: readonly string[]): Invocation {
     ...(baseline !== undefined ? { baseline } : {}),
     ...(writeBaseline !== undefined ? { writeBaseline } : {}),
     projectRules: !options.has('no-project-rules'),
+    ignoreFile: !options.has('no-ignore-file'),
   };
 }

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore from 'ignore';
-import { Engine, type RuleSpec } from '../core';
+import { Engine, IGNORE_FILE, parseIgnoreFile, type RuleSpec } from '../core';
 import { BaselineMatcher, baselinePath, readBaseline, writeBaseline, type BaselineEntry } from '../node/baseline';
 import { scanFiles, type FileScanResult } from '../node/fileScan';
 import { projectRoots } from '../node/projectRules';
@@ -103,7 +103,10 @@ async function* historySource(
 
 /** Runs the scan; returns the exit status (1 when something was found, 0 when clean or a baseline was written). */
 export async function scanCommand(args: ScanArgs, ctx: CliContext): Promise<number> {
-  const roots = !args.projectRules ? [] : args.staged ? [await stagedRoot(ctx.cwd)] : projectRoots(args.paths, ctx.cwd);
+  const projectDirs = args.staged ? [await stagedRoot(ctx.cwd)] : projectRoots(args.paths, ctx.cwd);
+  const roots = args.projectRules ? projectDirs : [];
+  const ignored = args.ignoreFile ? await readIgnoreFiles(projectDirs, ctx) : new Set<string>();
+  let ignoredCount = 0;
   const rules = loadRuleSet(ctx.builtinRules, args.rules, ctx.cwd, roots);
   checkRuleIds(rules, args.disabledRules);
   if (!args.staged) await checkPaths(args.paths, ctx.cwd);
@@ -131,6 +134,11 @@ export async function scanCommand(args: ScanArgs, ctx: CliContext): Promise<numb
         await ctx.stderr.write(`leakless: cannot read ${file.displayPath} (${result.reason})\n`);
       } else {
         summary.filesScanned++;
+        if (ignored.size > 0) {
+          const kept = result.findings.filter((f) => !ignored.has(f.fingerprint));
+          ignoredCount += result.findings.length - kept.length;
+          result.findings = kept;
+        }
         if (writeTo) {
           const rel = baselinePath(writeTo, file.absPath);
           for (const f of result.findings) accepted.push({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: rel });
@@ -159,6 +167,9 @@ export async function scanCommand(args: ScanArgs, ctx: CliContext): Promise<numb
   } finally {
     if (out !== ctx.stdout) await out.close();
   }
+  if (ignoredCount > 0) {
+    await ctx.stderr.write(`leakless: ${ignoredCount} finding${ignoredCount === 1 ? '' : 's'} listed in ${IGNORE_FILE} not reported\n`);
+  }
   if (baseline && baseline.suppressed > 0) {
     await ctx.stderr.write(`leakless: ${baseline.suppressed} finding${baseline.suppressed === 1 ? '' : 's'} already in the baseline ${args.baseline} not reported\n`);
   }
@@ -169,4 +180,23 @@ export async function scanCommand(args: ScanArgs, ctx: CliContext): Promise<numb
     return 0;
   }
   return summary.findings > 0 ? 1 : 0;
+}
+
+/** The fingerprints listed in each project root's .leakless/ignore.json; a broken file is named and not applied. */
+async function readIgnoreFiles(roots: readonly string[], ctx: CliContext): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const root of roots) {
+    const file = path.join(root, ...IGNORE_FILE.split('/'));
+    let text: string;
+    try {
+      text = await fs.promises.readFile(file, 'utf8');
+    } catch {
+      continue;
+    }
+    const parsed = parseIgnoreFile(text);
+    const shown = path.relative(ctx.cwd, file).split(path.sep).join('/');
+    if (typeof parsed === 'string') await ctx.stderr.write(`leakless: ${shown}: ${parsed}; its entries are not applied\n`);
+    else for (const e of parsed) out.add(e.fingerprint);
+  }
+  return out;
 }

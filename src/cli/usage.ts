@@ -25,6 +25,8 @@ Options:
       --max-file-size <size>  skip larger files: 500k, 2mb or a number of bytes (default 1mb)
       --rules <path>          add rules from a YAML file or a folder of them; repeatable
       --no-project-rules      do not load .leakless/rules.yaml and .leakless/rules/*.yaml
+      --no-ignore-file        report the secrets listed in .leakless/ignore.json too (by default the
+                              ones the editor's "Ignore in workspace" recorded there are left out)
       --git-history[=N]       scan the lines added by the last N commits (default 50) instead of the
                               files, and name the commit of each finding
       --staged                scan what is staged in Git (the next commit), reporting only the

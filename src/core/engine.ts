@@ -383,8 +383,26 @@ export class Engine {
       if (verdict === 'valid') confidence = 'high';
       if (verdict === 'malformed') confidence = 'low';
     }
+    if (this.isFingerprint(text, start, end)) return undefined;
     if (options.inlineAllow !== false && inlineAllowed(text, start, end, line)) return undefined;
     return { rule, start, end, secret, entropy, confidence };
+  }
+
+  /**
+   * True when the match is the hash part of one of our own fingerprints (`rule-id:` and 24 hex digits), as ignore
+   * files, baselines and reports hold them: a digest of a secret, not a secret.
+   */
+  private isFingerprint(text: string, start: number, end: number): boolean {
+    if (text.charCodeAt(start - 1) !== 58 /* : */) return false;
+    let from = start;
+    while (from < end && /[0-9a-f]/.test(text[from]!)) from++;
+    if (from !== end || end - start > FINGERPRINT_HEX) return false;
+    // The hash may be cut short by what the rule matched; it must run on to 24 digits in the text.
+    let hexEnd = end;
+    while (hexEnd < text.length && /[0-9a-f]/.test(text[hexEnd]!)) hexEnd++;
+    let idStart = start - 1;
+    while (idStart > 0 && /[a-z0-9-]/.test(text[idStart - 1]!)) idStart--;
+    return hexEnd - start === FINGERPRINT_HEX && this.byId.has(text.slice(idStart, start - 1));
   }
 
   /** Collapses overlapping candidates (the specific rule beats the generic one) and applies the filters. */
@@ -511,8 +529,11 @@ function inlineAllowed(text: string, start: number, end: number, line: LineVerdi
   return allowed;
 }
 
+/** How many hex digits of SHA-256 a fingerprint keeps. */
+const FINGERPRINT_HEX = 24;
+
 /** The fingerprint of a secret found by a rule: stable across moves and edits elsewhere, and not reversible. */
 export function fingerprintOf(ruleId: string, secret: string): string {
-  return `${ruleId}:${sha256Hex(`${ruleId}\u0000${secret}`).slice(0, 24)}`;
+  return `${ruleId}:${sha256Hex(`${ruleId}\u0000${secret}`).slice(0, FINGERPRINT_HEX)}`;
 }
 

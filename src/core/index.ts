@@ -16,3 +16,4 @@ export { regexReach } from './regexReach';
 export { checkRegexSafety, checkRegexStructure } from './regexSafety';
 export type { ParseRuleOptions } from './ruleSchema';
 export { secretFileKind, secretFileRules, secretFileFinding, SECRET_FILE_RULE_IDS, type SecretFileKind } from './secretFiles';
+export { addIgnoreEntry, IGNORE_FILE, parseIgnoreFile, type IgnoreEntry } from './ignoreList';

@@ -202,3 +202,13 @@ describe('engine: secrets on consecutive lines', () => {
     assert.deepEqual(missed, []);
   });
 });
+
+describe('engine: our own fingerprints', () => {
+  it('are not taken for secrets in ignore files, baselines and reports, while the same hex after another name is', () => {
+    const { engine: e } = builtin();
+    const hex = expandFakes('[[hex:24]]', 'fingerprint-hex');
+    const file = JSON.stringify({ version: 1, ignore: ['atlassian-api-token', 'jira-legacy-api-token', 'generic-secret-assignment'].map((ruleId) => ({ fingerprint: `${ruleId}:${hex}`, ruleId })) }, null, 2);
+    assert.deepEqual(e.detect(`// atlassian\n${file}`).map((f) => f.ruleId), []);
+    assert.deepEqual(e.detect(`jira_token:${hex}`).map((f) => f.ruleId), ['jira-legacy-api-token']);
+  });
+});

@@ -301,6 +301,30 @@ rules:
       assert.deepEqual(rows(leakless(path.join(repo, 'sub'), ['scan', '--staged', '-f', 'json'])).map((x) => x.ruleId), ['acme-token', 'acme-other-token']);
     });
 
+    it('leaves out the secrets listed in the repository\'s .leakless/ignore.json (as the editor does), unless --no-ignore-file', () => {
+      const repo = scratch().repo();
+      const kept = `ATATT3${expandFakes('[[b64url:186]]', 'ign-1')}`;
+      const other = `ATATT3${expandFakes('[[b64url:186]]', 'ign-2')}`;
+      plant(repo, { 'sub/a.js': `const a = "${kept}";\nconst b = "${other}";\n` });
+      const all = rows(leakless(repo, ['scan', '-f', 'json']));
+      assert.deepEqual([...new Set(all.map((x) => x.line))], [1, 2]);
+      const first = all.filter((x) => x.line === 1);
+      const ignore = first.map((x) => ({ fingerprint: x.fingerprint, ruleId: x.ruleId, file: 'sub/a.js' }));
+      plant(repo, { '.leakless/ignore.json': JSON.stringify({ version: 1, ignore }) });
+      const r = leakless(path.join(repo, 'sub'), ['scan', '-f', 'json']);
+      const key = (x: { line: number; fingerprint: string }): string => `${x.line} ${x.fingerprint}`;
+      assert.deepEqual(rows(r).map(key), all.filter((x) => x.line === 2).map(key));
+      assert.match(r.stderr, new RegExp(`${first.length} findings? listed in \\.leakless/ignore\\.json not reported`));
+      assertNotLeaked(fs.readFileSync(path.join(repo, '.leakless', 'ignore.json'), 'utf8'), kept, 'the ignore file');
+      assert.equal(rows(leakless(repo, ['scan', '-f', 'json', '--no-ignore-file'])).length, all.length);
+      git(repo, 'add', 'sub');
+      assert.deepEqual([...new Set(rows(leakless(repo, ['scan', '--staged', '-f', 'json'])).map((x) => x.line))], [2]);
+      plant(repo, { '.leakless/ignore.json': '{ "ignore": [ {' });
+      const broken = leakless(repo, ['scan', '-f', 'json']);
+      assert.equal(rows(broken).length, all.length, 'a broken ignore file hides nothing');
+      assert.match(broken.stderr, /\.leakless\/ignore\.json: not valid JSON .*; its entries are not applied/);
+    });
+
     it('rejects an unsafe or invalid project rule: exit 2 naming file, line, rule and field', () => {
       const dir = scratch().folder();
       plant(dir, { '.leakless/rules.yaml': rule('acme-token', '(acme_(?:[a-z]+)+)!'), 'a.txt': 'x\n' });
