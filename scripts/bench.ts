@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Engine, type RuleSpec } from '../src/core';
 import { loadRuleDir } from '../src/node/ruleFiles';
 import { runScanJob } from '../src/node/scanJob';
@@ -59,6 +59,9 @@ function parseArgs(argv: readonly string[]): Args {
     cliFiles: Number(value('--cli-files') ?? (quick ? 500 : 2000)),
   };
 }
+
+/** How long secretlint's CLI may run on the whole tree before it is stopped, in seconds. */
+const CLI_LIMIT_S = 120;
 
 const rulesOf = (): RuleSpec[] => loadRuleDir(path.join(ROOT, 'rules'), ROOT);
 const mbOf = (bytes: number): number => bytes / 1048576;
@@ -139,11 +142,14 @@ async function poolThroughput(rules: RuleSpec[], corpus: Corpus, workers: number
   const times: number[] = [];
   let findings = 0;
   let files = 0;
+  // How long the calling thread (the extension host's, in the editor) is kept from its event loop.
+  const delay = monitorEventLoopDelay({ resolution: 1 });
   for (let r = 0; r < rounds; r++) {
     const pool = new ScanPool(workerPath, { rules, maxFileSize: 1048576, disabledRules: [], minConfidence: 'low' }, workers);
     let f = 0;
     let n = 0;
     const t0 = performance.now();
+    delay.enable();
     await runScanJob(pool, listed(corpus), {
       onResult: (_file, result) => {
         if (result.kind !== 'text') return;
@@ -152,11 +158,15 @@ async function poolThroughput(rules: RuleSpec[], corpus: Corpus, workers: number
       },
     });
     times.push(performance.now() - t0);
+    delay.disable();
     await pool.terminate();
     findings = n;
     files = f;
   }
-  return { workers, files, seconds: median(times) / 1000, MBps: mbOf(corpus.bytes) / (median(times) / 1000), findings };
+  return {
+    workers, files, seconds: median(times) / 1000, MBps: mbOf(corpus.bytes) / (median(times) / 1000), findings,
+    hostBlockMs: delay.max / 1e6,
+  };
 }
 
 /** Every rule alone on adversarial lines of 100 KB and 200 KB; the slowest, and any that grows faster than linearly. */
@@ -177,6 +187,12 @@ function adversarial(engine: Engine): { slowest: Record<string, string | number>
         row = { ...row, ms1, ms2, ratio: ms2 / ms1 };
       }
       if (!worst || (Number.isNaN(worst.ms2) ? worst.ms1 * 2 : worst.ms2) < (Number.isNaN(row.ms2) ? row.ms1 * 2 : row.ms2)) worst = row;
+      if (row.ratio > 2.5 && row.ms2 > 2) {
+        // A pause (GC, the other core's work) can fake a jump: time both sizes again, more often, before calling it.
+        const ms1 = minTime(9, () => timeRule(engine, rule, one));
+        const ms2 = minTime(9, () => timeRule(engine, rule, adversarialLine(pump, 2 * n)));
+        row = { ...row, ms1, ms2, ratio: ms2 / ms1 };
+      }
       if (row.ratio > 2.5 && row.ms2 > 2) rows.push({ ...row, id: `${row.id}!` });
     }
     if (worst) rows.push(worst);
@@ -254,13 +270,21 @@ async function main(): Promise<void> {
   if (want('cli') && tree && args.secretlint) {
     console.log(`\nEnd to end: each command-line scanner in a fresh process on the same ${num(Math.min(args.cliFiles, tree.files.length))} files of node_modules…`);
     try {
-      const sample = sampleTree(tree, args.cliFiles);
-      const pair = cliPair(ROOT, sample, args.rounds);
-      results['cli'] = pair;
-      table('End to end (median of rounds)', ['files', 'MB', 'leakless s', 'secretlint s', 'ours faster', 'ours found', 'secretlint found'], [[
-        num(pair.files), num(pair.megabytes), num(pair.oursSeconds), num(pair.secretlintSeconds), `${num(pair.speedup)}x`, num(pair.oursFindings), num(pair.secretlintFindings),
-      ]]);
-      targets.push(target(`end to end vs secretlint CLI, ${num(pair.files)} node_modules files`, pair.speedup, 'min', 10, 'x', 'process start-up included'));
+      const pairs = [cliPair(ROOT, sampleTree(tree, args.cliFiles), args.rounds)];
+      // The whole tree once (full runs): secretlint's CLI slows down with every file, so it is stopped after a while.
+      if (!args.quick && tree.files.length > args.cliFiles) {
+        console.log(`  …and on all ${num(tree.files.length)} files (secretlint stopped after ${CLI_LIMIT_S} s)`);
+        pairs.push(cliPair(ROOT, sampleTree(tree, Infinity), 1, CLI_LIMIT_S));
+      }
+      results['cli'] = pairs;
+      table('End to end (median of rounds)', ['files', 'MB', 'leakless s', 'secretlint s', 'ours faster', 'ours found', 'secretlint found'], pairs.map((pair) => [
+        num(pair.files), num(pair.megabytes), num(pair.oursSeconds), `${pair.secretlintTimedOut ? '> ' : ''}${num(pair.secretlintSeconds)}`,
+        `${pair.secretlintTimedOut ? '> ' : ''}${num(pair.speedup)}x`, num(pair.oursFindings), pair.secretlintTimedOut ? '-' : num(pair.secretlintFindings),
+      ]));
+      for (const pair of pairs) {
+        targets.push(target(`end to end vs secretlint CLI, ${num(pair.files)} node_modules files`, pair.speedup, 'min', 10, 'x',
+          pair.secretlintTimedOut ? `at least: secretlint was stopped after ${CLI_LIMIT_S} s` : 'process start-up included'));
+      }
     } catch (e) {
       console.log(`  skipped: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -277,9 +301,10 @@ async function main(): Promise<void> {
       }
     }
     results['workers'] = workerRows;
-    table('Throughput, worker pool (end to end, median)', ['corpus/workers', 'files', 's', 'MB/s', 'found'], workerRows.map((r) => [
-      String((r as Record<string, unknown>)['name']), num(r['files']), num(r['seconds']), num(r['MBps']), num(r['findings']),
+    table('Throughput, worker pool (end to end, median)', ['corpus/workers', 'files', 's', 'MB/s', 'found', 'host blocked ms'], workerRows.map((r) => [
+      String((r as Record<string, unknown>)['name']), num(r['files']), num(r['seconds']), num(r['MBps']), num(r['findings']), num(r['hostBlockMs']),
     ]));
+    targets.push(target('calling thread blocked during a pooled scan (longest)', Math.max(...workerRows.map((r) => r['hostBlockMs'] ?? NaN)), 'max', 50, 'ms'));
   }
 
   if (want('latency')) {

@@ -13,8 +13,10 @@ export interface CliPair {
   megabytes: number;
   oursSeconds: number;
   secretlintSeconds: number;
-  /** secretlint's time over ours (median of the per-round ratios). */
+  /** secretlint's time over ours (median of the per-round ratios); a lower bound when `secretlintTimedOut`. */
   speedup: number;
+  /** secretlint was stopped at the time limit before it finished (its time and findings are then unknown). */
+  secretlintTimedOut: boolean;
   oursFindings: number;
   secretlintFindings: number;
 }
@@ -35,27 +37,38 @@ export function sampleTree(corpus: Corpus, count: number): { dir: string; files:
   return { dir, files: picked.length, bytes };
 }
 
-function run(args: readonly string[], cwd: string): { seconds: number; stdout: string } {
+function run(args: readonly string[], cwd: string, limitSeconds?: number): { seconds: number; stdout: string; timedOut: boolean } {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 512 * 1048576 });
+  const r = spawnSync(process.execPath, args, {
+    cwd, encoding: 'utf8', maxBuffer: 512 * 1048576, ...(limitSeconds ? { timeout: limitSeconds * 1000, killSignal: 'SIGKILL' as const } : {}),
+  });
   const seconds = (performance.now() - t0) / 1000;
+  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return { seconds, stdout: '', timedOut: true };
   if (r.error) throw r.error;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${path.basename(args[0]!)} exited with ${r.status}: ${r.stderr.slice(0, 500)}`);
-  return { seconds, stdout: r.stdout };
+  return { seconds, stdout: r.stdout, timedOut: false };
 }
 
-/** Runs `leakless scan` and `secretlint` on the sample, alternating who goes first, `rounds` times each. */
-export function cliPair(root: string, sample: { dir: string; files: number; bytes: number }, rounds: number): CliPair {
+/**
+ * Runs `leakless scan` and `secretlint` on the sample, alternating who goes first, `rounds` times each; secretlint is
+ * stopped after `limitSeconds` if given.
+ */
+export function cliPair(root: string, sample: { dir: string; files: number; bytes: number }, rounds: number, limitSeconds?: number): CliPair {
   const secretlintBin = path.join(root, 'node_modules', 'secretlint', 'bin', 'secretlint.js');
   if (!fs.existsSync(secretlintBin)) throw new Error('secretlint is not installed (npm ci installs it as a dev dependency)');
   const ours = (): { seconds: number; found: number } => {
     const r = run([path.join(root, 'dist', 'cli.js'), 'scan', 'tree', '--format', 'json', '--no-gitignore', '--max-file-size', String(2 * 1048576)], sample.dir);
     return { seconds: r.seconds, found: (JSON.parse(r.stdout) as unknown[]).length };
   };
+  let timedOut = false;
   const theirs = (): { seconds: number; found: number } => {
     // Written to a file: over a pipe, secretlint exits before the whole report is out.
     const out = path.join(sample.dir, 'secretlint.json');
-    const r = run([secretlintBin, 'tree/**/*', '--format', 'json', '--output', out], sample.dir);
+    const r = run([secretlintBin, 'tree/**/*', '--format', 'json', '--output', out], sample.dir, limitSeconds);
+    if (r.timedOut) {
+      timedOut = true;
+      return { seconds: r.seconds, found: NaN };
+    }
     const files = JSON.parse(fs.readFileSync(out, 'utf8')) as { messages: unknown[] }[];
     return { seconds: r.seconds, found: files.reduce((n, f) => n + f.messages.length, 0) };
   };
@@ -77,7 +90,7 @@ export function cliPair(root: string, sample: { dir: string; files: number; byte
     t.push(b.seconds);
     of = a.found;
     tf = b.found;
-    process.stdout.write(`  round ${i + 1}/${rounds}: leakless ${a.seconds.toFixed(2)} s, secretlint ${b.seconds.toFixed(2)} s\n`);
+    process.stdout.write(`  round ${i + 1}/${rounds}: leakless ${a.seconds.toFixed(2)} s, secretlint ${timedOut ? 'stopped after ' : ''}${b.seconds.toFixed(2)} s\n`);
   }
   const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
   return {
@@ -86,6 +99,7 @@ export function cliPair(root: string, sample: { dir: string; files: number; byte
     oursSeconds: median(o),
     secretlintSeconds: median(t),
     speedup: median(o.map((x, i) => t[i]! / x)),
+    secretlintTimedOut: timedOut,
     oursFindings: of,
     secretlintFindings: tf,
   };
