@@ -113,9 +113,12 @@ export function scanFileSync(absPath: string, engine: Engine, options: FileScanO
 
 /** A file's bytes, or its size when it holds more than `max` bytes (also when it grew past `max` while read). */
 function readAtMost(absPath: string, max: number): { bytes: Buffer } | { size: number } {
-  const fd = fs.openSync(absPath, 'r');
+  // Non-blocking open: a named pipe or a device handed over as a file must not hang the scan (it is refused below).
+  const fd = fs.openSync(absPath, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   try {
-    const size = fs.fstatSync(fd).size;
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
+    const size = st.size;
     if (size > max) return { size };
     const buf = Buffer.allocUnsafe(Math.min(max + 1, size + 1));
     let n = 0;

@@ -1,7 +1,11 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { expandFakes } from '../../src/core';
+import { scanFileSync } from '../../src/node/fileScan';
+import { builtin } from '../helpers/rules';
 import { assertNotLeaked, bitbucket, leakless, plant, rows, type Run, useScratch } from './pipelineHelpers';
 
 /** Set LEAKLESS_TIMINGS=1 to print how long the big inputs take. */
@@ -171,5 +175,26 @@ describe('pipeline: bad input through the CLI', function () {
     outputs.push(['baseline', fs.readFileSync(path.join(dir, 'baseline.json'), 'utf8') + w.stdout + w.stderr]);
     for (const [where, text] of outputs) for (const s of secrets) assertNotLeaked(text, s, where);
     assert.ok(leakless(dir, ['scan', '--show-secrets']).stdout.includes(secrets[0]!), '--show-secrets does show them');
+  });
+});
+
+describe('file reading for the workers and the CLI', () => {
+  it('refuses a named pipe at once instead of waiting for a writer, and still reads the file beside it', function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leakless-fifo-'));
+    try {
+      const pipe = path.join(dir, 'pipe');
+      execFileSync('mkfifo', [pipe]);
+      const { engine } = builtin();
+      assert.deepEqual(scanFileSync(pipe, engine), { kind: 'unreadable', reason: 'not a regular file' });
+      const file = path.join(dir, 'a.txt');
+      fs.writeFileSync(file, `token = "ATATT3${expandFakes('[[b64url:186]]', 'fifo')}"\n`);
+      const result = scanFileSync(file, engine);
+      assert.equal(result.kind, 'text');
+      assert.ok(result.kind === 'text' && result.findings.some((f) => f.ruleId === 'atlassian-api-token'));
+      assert.deepEqual(scanFileSync(file, engine, { maxFileSize: 10 }), { kind: 'too-large', size: fs.statSync(file).size });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
