@@ -35,13 +35,12 @@ const EMPTY: Info = { exact: [''], max: 0 };
  * into the match; undefined when the analysis finds none. Lookarounds are not part of a match: they add nothing.
  */
 export function requiredLiterals(source: string, flags = ''): RequiredLiterals | undefined {
-  let root: Node;
+  let info: Info;
   try {
-    root = new Parser(source, flags.includes('i')).parse();
+    info = analyse(new Parser(source, flags.includes('i')).parse());
   } catch {
-    return undefined;
+    return undefined; // e.g. nesting too deep for the stack: the rule then searches the whole text
   }
-  const info = analyse(root);
   const found = info.required ?? requirementOf(info.exact, 0);
   if (!found || found.strings.length === 0) return undefined;
   return { literals: found.strings, maxBefore: found.before };
@@ -129,7 +128,8 @@ function sequence(infos: readonly Info[]): Info {
 function repeat(body: Info, min: number, max: number): Info {
   if (max === 0) return EMPTY;
   const longest = body.max === 0 ? 0 : body.max * max;
-  if (body.exact && max !== Infinity) {
+  // Spelled out only for a few repetitions: more make long strings for nothing (and `(?:ab){1,5000}` would take ages).
+  if (body.exact && max <= MAX_EXACT) {
     let strings: string[] = [''];
     let all = min === 0 ? [''] : [];
     for (let k = 1; k <= max; k++) {
@@ -143,6 +143,9 @@ function repeat(body: Info, min: number, max: number): Info {
     }
   }
   if (min === 0) return { max: longest };
+  // One string repeated at least `min` times starts with that many copies (up to 32 characters of them).
+  const unit = body.exact?.length === 1 ? body.exact[0]! : '';
+  if (unit !== '') return { required: { strings: [unit.repeat(Math.max(1, Math.min(min, Math.floor(32 / unit.length))))], before: 0 }, max: longest };
   // The first repetition holds the requirement: no more than its own `before` into the whole.
   const required = body.required ?? requirementOf(body.exact, 0);
   return required ? { required, max: longest } : { max: longest };

@@ -42,6 +42,14 @@ describe('required literals of a regex', () => {
       tie('re').map((x) => `(?=${x})`),
     ),
   })).re;
+  it('handles long repetitions of a literal without spelling them out (a custom rule must not stall the engine)', function () {
+    this.timeout(5000); // spelled out, (?:ab){1,5000} took 20 s
+    assert.deepEqual(requiredLiterals('x(?:ab){1,5000}y', 'g'), { literals: ['ab'], maxBefore: 1 });
+    assert.deepEqual(requiredLiterals('x(?:ab){40,5000}y', 'g'), { literals: ['ab'.repeat(16)], maxBefore: 1 });
+    assert.deepEqual(requiredLiterals('(?:ab){3}', 'g'), { literals: ['ababab'], maxBefore: 0 });
+    assert.deepEqual(requiredLiterals('A{20,24}[0-9]{60}', 'g'), { literals: ['a'.repeat(20)], maxBefore: 0 });
+  });
+
   it('says how far into a match its literal can start', () => {
     assert.equal(requiredLiterals('ghp_[A-Za-z0-9]{36}')?.maxBefore, 0);
     assert.equal(requiredLiterals('[a-z_]{0,40}(?:secret|token)[a-z]{0,5}=')?.maxBefore, 40);
