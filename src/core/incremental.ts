@@ -142,7 +142,10 @@ export class DocumentScanner {
   /** A rule's state after an edit at `start` that changed none of its matches: those after it move by `delta`. */
   private moveRule(old: RuleState, start: number, delta: number): RuleState {
     const at = firstAtOrAfter(old.spans, start);
-    if (delta === 0 || (at === old.spans.length && old.candidates.every((c) => c.start < start))) return old;
+    // Nothing moves when the edit kept both the length and the line count (an edit of the same length may still add or
+    // remove line breaks: then later findings keep their offsets but not their lines).
+    const still = delta === 0 && this.shift.lines === 0;
+    if (still || (at === old.spans.length && old.candidates.every((c) => c.start < start))) return old;
     const spans = old.spans.slice();
     for (let i = at; i < spans.length; i++) spans[i]! += delta;
     const candidates = old.candidates.map((c) => {

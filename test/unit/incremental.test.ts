@@ -52,6 +52,17 @@ describe('incremental re-scan', () => {
     assert.deepEqual(view(scanner.update(before, [{ offset: at, length: 26, text: token }])), view(engine.detect(before)));
   });
 
+  it('moves findings far below an edit that keeps the length but adds or removes a line break', () => {
+    const token = expandFakes('ATATT3[[b64url:186]]', 'same-length');
+    const text = `const a = 1;x\n${'const b = 2;\n'.repeat(3000)}const t = "${token}";\n`;
+    const scanner = new DocumentScanner(engine);
+    scanner.reset(text);
+    const at = text.indexOf('x');
+    const broken = `${text.slice(0, at)}\n${text.slice(at + 1)}`;
+    assert.deepEqual(view(scanner.update(broken, [{ offset: at, length: 1, text: '\n' }])), view(engine.detect(broken)));
+    assert.deepEqual(view(scanner.update(text, [{ offset: at, length: 1, text: 'x' }])), view(engine.detect(text)));
+  });
+
   it('gives exactly the findings of a full scan after random edits', () => {
     const rnd = prngFor('edits');
     const fragments = [
