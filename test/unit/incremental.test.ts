@@ -97,7 +97,11 @@ describe('incremental re-scan', () => {
         for (let k = 0; k < n; k++) {
           const offset = Math.floor(rnd() * (next.length + 1));
           const length = Math.floor(rnd() * Math.min(rnd() < 0.2 ? 400 : 40, next.length - offset + 1));
-          const ins = rnd() < 0.5 ? frag(`d${doc}s${step}k${k}`) : rnd() < 0.5 ? '' : 'x';
+          // Sometimes the same length back, with line breaks where there were none (or none where there were).
+          const sameLength = rnd() < 0.15;
+          const ins = sameLength
+            ? Array.from({ length }, () => ['\n', '\r', 'a', ' '][Math.floor(rnd() * 4)]!).join('')
+            : rnd() < 0.5 ? frag(`d${doc}s${step}k${k}`) : rnd() < 0.5 ? '' : 'x';
           next = next.slice(0, offset) + ins + next.slice(offset + length);
           changes.push({ offset, length, text: ins });
         }
