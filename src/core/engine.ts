@@ -73,6 +73,15 @@ export function compileRules(specs: readonly RuleSpec[]): CompiledRule[] {
   });
 }
 
+/**
+ * How many positions of one anchor are worth keeping in a text of this length. An anchor found more often makes its
+ * rules search the whole text (always the same matches, only the cost differs): at one in twenty characters, trying
+ * positions one by one rarely beats a plain search, and the positions would take more memory than the text.
+ */
+export function keptHits(length: number): number {
+  return Math.ceil(length / 20) + 16;
+}
+
 /** A rule's reach and anchors, from its regex (null for unbounded, so that the hints survive JSON). */
 export function searchHintsOf(spec: RuleSpec): SearchHints {
   const reach = regexReach(inlineBackrefs(spec.regex));
@@ -220,7 +229,7 @@ export class Engine {
     // The shared record of anchors, unless a callback (onSlowRule) scans again while an outer scan uses it.
     const shared = !this.hitsInUse;
     const hits = shared ? this.hits : new KeywordHits(this.anchorFlags);
-    hits.reset();
+    hits.reset(keptHits(text.length));
     const present = new Uint8Array(this.keywordIndex.keywords.length);
     this.keywordIndex.scan(text, present, hits);
     this.hitsInUse = true;
@@ -314,7 +323,10 @@ export class Engine {
     if (rule.anchorIds.length === 0) return undefined;
     const budget = length * rule.searchCost;
     let count = 0;
-    for (const id of rule.anchorIds) count += hits.count(id);
+    for (const id of rule.anchorIds) {
+      if (hits.saturated(id)) return undefined;
+      count += hits.count(id);
+    }
     if (count > budget) return undefined;
     if (this.starts.length < count) this.starts = new Int32Array(Math.max(count, this.starts.length * 2));
     const starts = this.starts.subarray(0, count);

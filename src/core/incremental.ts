@@ -1,4 +1,4 @@
-import type { Candidate, CompiledRule, Engine } from './engine';
+import { keptHits, type Candidate, type CompiledRule, type Engine } from './engine';
 import type { KeywordHits } from './keywordIndex';
 import { LineMap } from './lines';
 import type { DetectOptions, Finding } from './types';
@@ -67,6 +67,7 @@ export class DocumentScanner {
     this.lines = new LineMap(text);
     this.keywordCounts.fill(0);
     const hits = this.engine.anchorHits();
+    hits.reset(keptHits(text.length));
     this.engine.countKeywords(text, 0, text.length, this.keywordCounts, 1, hits);
     const present = this.present();
     this.perRule = this.engine.rules.map((rule) => this.scanRule(rule, text, 0, text.length, present, text.length, hits));
@@ -109,7 +110,7 @@ export class DocumentScanner {
   private anchorsNear(text: string, start: number, newEnd: number): { hits: KeywordHits; from: number; to: number } {
     const from = Math.max(0, start - NEAR);
     const to = Math.min(text.length, newEnd + NEAR);
-    this.nearHits.reset();
+    this.nearHits.reset(keptHits(to - from));
     this.engine.countKeywords(text, from, to, this.nearCounts, 1, this.nearHits);
     this.nearCounts.fill(0);
     return { hits: this.nearHits, from, to };

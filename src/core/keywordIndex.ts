@@ -225,6 +225,8 @@ export class KeywordHits {
   private readonly touched: number[] = [];
   private n = 0;
   private complete = true;
+  /** Occurrences kept per keyword; past it a keyword only counts (it is too frequent to be worth its positions). */
+  private limit = Infinity;
 
   /** `wanted[id]` is 1 for each keyword whose occurrences are recorded. */
   constructor(readonly wanted: Uint8Array) {
@@ -232,8 +234,11 @@ export class KeywordHits {
     this.counts = new Int32Array(wanted.length);
   }
 
-  /** Forgets every occurrence recorded. */
-  reset(): void {
+  /**
+   * Forgets every occurrence recorded. With `maxPerKeyword`, a keyword found more often keeps only its count, so that a
+   * pathological text (megabytes of one short anchor) cannot fill memory with positions nobody will use.
+   */
+  reset(maxPerKeyword = Infinity): void {
     for (const id of this.touched) {
       this.last[id] = -1;
       this.counts[id] = 0;
@@ -241,9 +246,19 @@ export class KeywordHits {
     this.touched.length = 0;
     this.n = 0;
     this.complete = true;
+    this.limit = maxPerKeyword;
+  }
+
+  /** Whether keyword `id` was found more often than its positions were kept. */
+  saturated(id: number): boolean {
+    return this.counts[id]! > this.limit;
   }
 
   push(id: number, end: number): void {
+    if (this.counts[id]! >= this.limit) {
+      this.counts[id] = this.limit + 1;
+      return;
+    }
     if (this.n === this.ends.length) {
       const ends = new Int32Array(this.n * 2);
       ends.set(this.ends);
@@ -276,6 +291,7 @@ export class KeywordHits {
 
   /** Whether keyword `id` has an occurrence ending in [lo, hi]. */
   anyEndIn(id: number, lo: number, hi: number): boolean {
+    if (this.saturated(id)) return true;
     for (let i = this.last[id]!; i >= 0; i = this.prev[i]!) {
       const end = this.ends[i]!;
       if (end < lo) return false;
@@ -286,6 +302,7 @@ export class KeywordHits {
 
   /** Writes the ends of keyword `id`'s occurrences, ascending, into `into` from `at`; returns how many. */
   copyEnds(id: number, into: Int32Array, at: number): number {
+    if (this.saturated(id)) throw new Error('copyEnds: the positions of this keyword were not kept');
     const count = this.counts[id]!;
     let k = at + count;
     for (let i = this.last[id]!; i >= 0; i = this.prev[i]!) into[--k] = this.ends[i]!;

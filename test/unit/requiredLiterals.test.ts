@@ -151,3 +151,26 @@ describe('engine: search hints worked out at build time', () => {
     assert.ok(b.some((r) => r.anchors.length > 0 && Number.isFinite(r.anchorReach)));
   });
 });
+
+describe('engine: an anchor found everywhere', () => {
+  it('keeps only its count past a limit, and the rules that use it search the whole text instead', () => {
+    const { rules } = builtin();
+    const engine = new Engine(rules);
+    const rule = engine.rules.find((r) => r.anchors.includes('sk'));
+    assert.ok(rule, 'a rule anchored on "sk"');
+    const id = rule.anchorIds[rule.anchors.indexOf('sk')]!;
+    const text = `${'sk'.repeat(50000)}\n${rule.spec.examples.positive.map((e, i) => expandFakes(e.text, `sat-${i}`)).join('\n')}\n`;
+    const hits = engine.anchorHits();
+    hits.reset(1000);
+    engine.countKeywords(text, 0, text.length, new Int32Array(engine.keywordStats.count), 1, hits);
+    assert.ok(hits.saturated(id));
+    assert.ok(hits.count(id) > 1000);
+    assert.equal(hits.anyEndIn(id, 0, 1), true, 'a saturated anchor may be anywhere');
+    const present = new Uint8Array(engine.keywordStats.count).fill(1);
+    const view = (withHits: boolean): string[] =>
+      engine.collect(text, {}, { from: 0, to: text.length, limit: text.length, present, spans: [], rules: [rule], ...(withHits ? { hits } : {}) })
+        .map((c) => `${c.start}-${c.end}`);
+    assert.deepEqual(view(true), view(false));
+    assert.ok(view(false).length >= 1, 'the examples are found');
+  });
+});
