@@ -19,7 +19,7 @@ function loadRules() {
     const filename = path.join(__dirname, 'src', 'rulesAtBuild.ts');
     const result = await esbuild.build({
       stdin: {
-        contents: "export { loadRuleDir } from './node/ruleFiles'; export { searchHintsOf } from './core/engine';",
+        contents: "export { loadRuleDir } from './node/ruleFiles'; export { searchHintsOf } from './core/compile';",
         resolveDir: path.join(__dirname, 'src'), sourcefile: filename, loader: 'ts',
       },
       bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent',

@@ -1,38 +1,12 @@
 import { shannonEntropy } from './entropy';
 import { LineMap } from './lines';
 import { maskSecret } from './mask';
-import { KeywordHits, KeywordIndex } from './keywordIndex';
+import { compileRules, type CompiledRule } from './compile';
+import { KeywordHits, KeywordIndex, keptHits } from './keywordIndex';
 import { isPlaceholder } from './placeholders';
-import { regexReach } from './regexReach';
-import { requiredLiterals } from './requiredLiterals';
 import { sha256Hex } from './sha256';
 import { isInlineAllowed } from './suppress';
-import { type Confidence, type DetectOptions, type Finding, type RuleSpec, type SearchHints } from './types';
-import { VALIDATORS, type Verdict } from './validators';
-
-/** A rule ready to run: regexes compiled once. */
-export interface CompiledRule {
-  readonly spec: RuleSpec;
-  readonly re: RegExp;
-  readonly keywords: readonly string[];
-  /** Ids of this rule's keywords in the engine's KeywordIndex. */
-  keywordIds: number[];
-  /** Strings one of which every match contains (lower-cased), so the rule need only run near them. */
-  readonly anchors: readonly string[];
-  /** How many characters of a match can come before its anchor. */
-  readonly anchorReach: number;
-  /** Roughly what a plain search of the regex costs per character, against 1 for trying one position on its own. */
-  readonly searchCost: number;
-  /** The regex, sticky: tried at each position of a window. */
-  readonly sticky: RegExp;
-  /** Ids of the anchors in the engine's KeywordIndex. */
-  anchorIds: number[];
-  readonly allow: readonly RegExp[];
-  readonly path?: RegExp;
-  /** How many characters around a match the rule can read (Infinity when unbounded). */
-  readonly reach: number;
-  readonly validate?: (secret: string) => Verdict;
-}
+import { type Confidence, type DetectOptions, type Finding, type RuleSpec } from './types';
 
 /** A match that passed a rule's own checks, before overlaps are resolved. */
 export interface Candidate {
@@ -47,60 +21,6 @@ export interface Candidate {
 
 const CONFIDENCE_RANK: Readonly<Record<Confidence, number>> = { high: 3, medium: 2, low: 1 };
 
-/** Compiles validated rule specs once. */
-export function compileRules(specs: readonly RuleSpec[]): CompiledRule[] {
-  return specs.map((spec) => {
-    const validate = spec.validator ? VALIDATORS[spec.validator] : undefined;
-    const source = trailingGuardAsLookahead(spec.regex);
-    const hints = spec.search ?? searchHintsOf(spec);
-    const reach = hints.reach ?? Infinity;
-    const anchorReach = hints.anchorReach ?? Infinity;
-    return {
-      spec,
-      re: new RegExp(source, spec.flags),
-      sticky: new RegExp(source, `${spec.flags}y`),
-      keywords: spec.keywords,
-      keywordIds: [],
-      anchors: hints.anchors,
-      anchorReach,
-      searchCost: hints.anchors.length === 0 ? Infinity : searchCost(anchorReach),
-      anchorIds: [],
-      reach,
-      allow: spec.allowlist.regexes.map((r) => new RegExp(r, 'i')),
-      ...(spec.path ? { path: new RegExp(spec.path, 'i') } : {}),
-      ...(validate ? { validate } : {}),
-    };
-  });
-}
-
-/**
- * How many positions of one anchor are worth keeping in a text of this length. An anchor found more often makes its
- * rules search the whole text (always the same matches, only the cost differs): at one in twenty characters, trying
- * positions one by one rarely beats a plain search, and the positions would take more memory than the text.
- */
-export function keptHits(length: number): number {
-  return Math.ceil(length / 20) + 16;
-}
-
-/** A rule's reach and anchors, from its regex (null for unbounded, so that the hints survive JSON). */
-export function searchHintsOf(spec: RuleSpec): SearchHints {
-  const reach = regexReach(inlineBackrefs(spec.regex));
-  const found = Number.isFinite(reach) ? requiredLiterals(trailingGuardAsLookahead(spec.regex), spec.flags) : undefined;
-  // A single character occurs too often to be worth finding and recording.
-  const required = found?.literals.every((l) => l.length >= 2) ? found : undefined;
-  const finite = (n: number): number | null => (Number.isFinite(n) ? n : null);
-  return { reach: finite(reach), anchors: required?.literals ?? [], anchorReach: finite(Math.min(reach, required?.maxBefore ?? Infinity)) };
-}
-
-/**
- * What a plain search costs per character of text, in units of one sticky attempt at one position (measured on
- * real code: 0.01 to 0.4, about 0.05 typically). A regex whose literal lies several characters in reads on that far
- * at each position it tries, so its plain search is dearer and windows pay off sooner.
- */
-function searchCost(anchorReach: number): number {
-  return anchorReach >= 8 ? 0.3 : 0.05;
-}
-
 /** Part of a text for collect(): matches starting in [from, to), read with the text up to `limit`. */
 export interface CollectScope {
   from: number;
@@ -114,17 +34,6 @@ export interface CollectScope {
   hits?: KeywordHits;
   /** The rules to run (default: all). */
   rules?: readonly CompiledRule[];
-}
-
-/**
- * A rule's closing guard, such as `(?:[^A-Za-z0-9_]|$)`, checks the character after the secret; written as a plain
- * group it also consumes that character, so a secret on the very next line (whose own opening guard needs the line
- * break) was missed. Turned into a lookahead it checks the same thing without consuming.
- */
-export function trailingGuardAsLookahead(source: string): string {
-  const m = /\(\?:((?:\\.|\[(?:\\.|[^\]\\])*\]|[^()\\[])*)\)$/.exec(source);
-  if (!m || source.endsWith('\\)')) return source;
-  return `${source.slice(0, m.index)}(?=${m[1]})`;
 }
 
 /** A time budget for rules (for user-written rules): a rule that runs longer on one text is switched off. */
@@ -473,47 +382,6 @@ export class Engine {
       envVar: spec.envVar,
     };
   }
-}
-
-/**
- * The regex with each numbered back-reference replaced by a copy of the group it repeats: a back-reference matches
- * no more than its group can, so regexReach of the copy bounds the original's (which it cannot measure).
- */
-function inlineBackrefs(source: string): string {
-  if (!/\\[1-9]/.test(source)) return source;
-  const bodies: string[] = [];
-  const open: { from: number; group: number }[] = [];
-  const refs: { at: number; end: number; group: number }[] = [];
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      const m = inClass ? null : /^[1-9]\d*/.exec(source.slice(i + 1));
-      if (m) refs.push({ at: i, end: i + 1 + m[0].length, group: Number(m[0]) - 1 });
-      i++;
-    } else if (inClass) {
-      if (c === ']') inClass = false;
-    } else if (c === '[') inClass = true;
-    else if (c === '(') {
-      const named = source.startsWith('(?<', i) && source[i + 3] !== '=' && source[i + 3] !== '!';
-      if (source[i + 1] !== '?' || named) {
-        bodies.push('');
-        open.push({ from: named ? source.indexOf('>', i) + 1 : i + 1, group: bodies.length - 1 });
-      } else open.push({ from: i, group: -1 });
-    } else if (c === ')') {
-      const g = open.pop();
-      if (g && g.group >= 0) bodies[g.group] = source.slice(g.from, i);
-    }
-  }
-  let out = '';
-  let last = 0;
-  for (const r of refs) {
-    const body = bodies[r.group];
-    if (body === undefined || /\\[1-9]/.test(body)) return source;
-    out += `${source.slice(last, r.at)}(?:${body})`;
-    last = r.end;
-  }
-  return out + source.slice(last);
 }
 
 /** The inline-allow verdict for the last line span checked, so that many matches on one long line read it once. */

@@ -1,5 +1,6 @@
-import { keptHits, type Candidate, type CompiledRule, type Engine } from './engine';
-import type { KeywordHits } from './keywordIndex';
+import type { CompiledRule } from './compile';
+import type { Candidate, Engine } from './engine';
+import { keptHits, type KeywordHits } from './keywordIndex';
 import { LineMap } from './lines';
 import type { DetectOptions, Finding } from './types';
 

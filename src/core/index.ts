@@ -1,5 +1,6 @@
 // The public surface of the detection engine.
-export { Engine, fingerprintOf, compileRules, searchHintsOf, type Candidate, type CompiledRule, type EngineBudget } from './engine';
+export { Engine, fingerprintOf, type Candidate, type EngineBudget } from './engine';
+export { compileRules, searchHintsOf, type CompiledRule } from './compile';
 export { KeywordHits } from './keywordIndex';
 export { requiredLiterals } from './requiredLiterals';
 export { parseRuleFile, checkRuleSet } from './ruleSchema';

@@ -309,3 +309,12 @@ export class KeywordHits {
     return count;
   }
 }
+
+/**
+ * How many positions of one anchor are worth keeping in a text of this length. An anchor found more often makes its
+ * rules search the whole text (always the same matches, only the cost differs): at one in twenty characters, trying
+ * positions one by one rarely beats a plain search, and the positions would take more memory than the text.
+ */
+export function keptHits(length: number): number {
+  return Math.ceil(length / 20) + 16;
+}
