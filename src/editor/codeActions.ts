@@ -86,7 +86,9 @@ export class LeaklessCodeActions implements vscode.CodeActionProvider {
     if (folder && envUri && isUnsupported(planEnvVarFix(input)) && doc.uri.scheme === 'file') {
       out.push(this.keepInEnvAndIgnoreFileAction(doc, f, input, diagnostic, folder, envText));
     }
-    for (const manager of SECRETS_MANAGERS) {
+    // A document that cannot be edited gets no fix that edits it: the disabled env-var fix above says why.
+    const editable = readOnlyReason(doc.uri) === undefined;
+    for (const manager of editable ? SECRETS_MANAGERS : []) {
       const plan = planSecretsManagerFix(input, manager);
       if (isUnsupported(plan)) continue;
       const action = new vscode.CodeAction(plan.title, vscode.CodeActionKind.QuickFix);
@@ -98,7 +100,7 @@ export class LeaklessCodeActions implements vscode.CodeActionProvider {
       out.push(action);
     }
     const inline = planInlineIgnore(input);
-    if (!isUnsupported(inline)) {
+    if (editable && !isUnsupported(inline)) {
       const action = new vscode.CodeAction('Ignore this secret here (leakless:allow)', vscode.CodeActionKind.QuickFix);
       action.diagnostics = [diagnostic];
       action.edit = new vscode.WorkspaceEdit();

@@ -176,6 +176,9 @@ describe('the .env fix when something is in the way', function () {
       assert.ok(!env.isPreferred && !env.edit && !env.command, 'a disabled fix carries nothing to apply');
       const applicable = (await fixesFor(doc)).actions.map((a) => a.title);
       assert.ok(!applicable.some((t) => t.startsWith('Replace with')), `the editor offers no env-var fix to apply: ${applicable.join(' | ')}`);
+      const editing = actions.filter((a) => !a.disabled && a.edit?.has(uri));
+      assert.deepEqual(editing.map((a) => a.title), [], 'no offered fix edits the read-only document');
+      assert.ok(actions.some((a) => a.title.startsWith('Show how to remediate')), 'the remediation guide is still offered');
 
       // Even if the command were run (a stale menu), it refuses before touching anything.
       const before = doc.getText();

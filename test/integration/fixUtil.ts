@@ -6,8 +6,17 @@ import { ours, waitFor, workspaceRoot } from './util';
 /** The quick fixes offered on a document's first Leakless diagnostic. */
 export async function fixesFor(doc: vscode.TextDocument): Promise<{ diagnostic: vscode.Diagnostic; actions: vscode.CodeAction[] }> {
   const diagnostic = await waitFor('a Leakless diagnostic', () => ours(doc.uri)[0], 15000);
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range);
-  return { diagnostic, actions };
+  // VS Code cancels a code-action request when the document's diagnostics change meanwhile (the menu asks again);
+  // so does this helper.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range);
+      return { diagnostic, actions };
+    } catch (e) {
+      if (attempt >= 5 || !(e instanceof Error) || e.message !== 'Canceled') throw e;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
 
 /** Applies a code action as VS Code does: its edit if it has one, then its command with its arguments. */
