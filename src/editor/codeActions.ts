@@ -11,13 +11,13 @@ import {
   SECRETS_MANAGERS,
   suggestName,
   type FixInput,
-  type TextEdit as PlannedEdit,
 } from '../fixes';
 import { CommandId } from './commandIds';
 import type { LeaklessConfig } from './config';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { envFixCommand, readSideFile, type EnvFixArgs, type EnvFixKind } from './envFix';
 import type { FindingsStore } from './findingsStore';
+import { documentFixCommand } from './documentFix';
 import { addIgnoreEntry, IGNORE_FILE } from './ignoreFile';
 import type { Log } from './log';
 
@@ -88,23 +88,20 @@ export class LeaklessCodeActions implements vscode.CodeActionProvider {
     }
     // A document that cannot be edited gets no fix that edits it: the disabled env-var fix above says why.
     const editable = readOnlyReason(doc.uri) === undefined;
+    // These edit only the document, but as a command that plans again from the text it finds (see documentFix.ts).
+    const at = { uri: doc.uri.toString(), start: input.secretStart, end: input.secretEnd, ruleId: f.ruleId, fingerprint: f.fingerprint, secret: f.secret, ruleEnvVar: f.envVar };
     for (const manager of editable ? SECRETS_MANAGERS : []) {
       const plan = planSecretsManagerFix(input, manager);
       if (isUnsupported(plan)) continue;
       const action = new vscode.CodeAction(plan.title, vscode.CodeActionKind.QuickFix);
       action.diagnostics = [diagnostic];
-      action.edit = new vscode.WorkspaceEdit();
-      action.edit.set(doc.uri, plan.edits.map((e) => toVsEdit(doc, e)));
-      const notes = [...plan.notes, ...plan.dependencies.map((d) => `Add the dependency: ${d}`)];
-      action.command = afterFix({ save: [], notes }, `${MANAGERS[manager].label} lookup`);
+      action.command = documentFixCommand({ ...at, fix: manager }, `${MANAGERS[manager].label} lookup`);
       out.push(action);
     }
-    const inline = planInlineIgnore(input);
-    if (editable && !isUnsupported(inline)) {
+    if (editable && !isUnsupported(planInlineIgnore(input))) {
       const action = new vscode.CodeAction('Ignore this secret here (leakless:allow)', vscode.CodeActionKind.QuickFix);
       action.diagnostics = [diagnostic];
-      action.edit = new vscode.WorkspaceEdit();
-      action.edit.set(doc.uri, [toVsEdit(doc, inline)]);
+      action.command = documentFixCommand({ ...at, fix: 'inline' }, 'Ignore this secret here');
       out.push(action);
     }
     if (folder) out.push(await this.ignoreInWorkspaceAction(doc, f, diagnostic, folder));
@@ -209,11 +206,6 @@ function envFixArgs(kind: EnvFixKind, doc: vscode.TextDocument, f: Finding, inpu
 
 function afterFix(args: AfterFixArgs, title: string): vscode.Command {
   return { command: CommandId.afterFix, title, arguments: [args] };
-}
-
-function toVsEdit(doc: vscode.TextDocument, e: PlannedEdit): vscode.TextEdit | vscode.SnippetTextEdit {
-  const range = new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end));
-  return e.isSnippet ? new vscode.SnippetTextEdit(range, new vscode.SnippetString(e.newText)) : vscode.TextEdit.replace(range, e.newText);
 }
 
 function endPosition(text: string): vscode.Position {

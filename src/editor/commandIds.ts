@@ -13,6 +13,7 @@ export const CommandId = {
   disableRule: 'leakless.disableRule',
   afterFix: 'leakless.afterFix',
   applyEnvFix: 'leakless.applyEnvFix',
+  applyDocumentFix: 'leakless.applyDocumentFix',
   reloadRules: 'leakless.reloadRules',
   installHook: 'leakless.installHook',
 } as const;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandId } from './commandIds';
+import { applyDocumentFix } from './documentFix';
 import { applyEnvFix } from './envFix';
 import type { LeaklessConfig } from './config';
 import type { FindingsStore } from './findingsStore';
@@ -44,6 +45,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
     [CommandId.disableRule]: (ruleId: unknown) => disableRule(ruleId),
     [CommandId.afterFix]: (args: unknown) => afterFix(deps.log, args),
     [CommandId.applyEnvFix]: (args: unknown) => applyEnvFix(deps, args),
+    [CommandId.applyDocumentFix]: (args: unknown) => applyDocumentFix(deps, args),
     ...workspaceCommandHandlers(deps.workspace, deps.live),
   };
   return vscode.Disposable.from(

@@ -22,18 +22,22 @@ import type { Log } from './log';
 /** Which .env fix: replace the literal with a lookup, or keep the value in .env and git-ignore the whole file. */
 export type EnvFixKind = 'replace' | 'keep-and-ignore-file';
 
-/** The arguments of CommandId.applyEnvFix: where the secret was when the quick fix was offered. */
-export interface EnvFixArgs {
-  kind: EnvFixKind;
-  uri: string;
-  /** The document version the offsets belong to. */
-  version: number;
+/** Where a secret was when a quick fix was offered, and what it is (kept in memory, never logged). */
+export interface SecretAt {
   start: number;
   end: number;
   ruleId: string;
   fingerprint: string;
-  /** The raw secret: kept in memory, never logged. */
+  /** The raw secret. */
   secret: string;
+}
+
+/** The arguments of CommandId.applyEnvFix: where the secret was when the quick fix was offered. */
+export interface EnvFixArgs extends SecretAt {
+  kind: EnvFixKind;
+  uri: string;
+  /** The document version the offsets belong to. */
+  version: number;
   ruleEnvVar: string;
 }
 
@@ -217,7 +221,7 @@ function finish(log: Log, plan: Plan): void {
  * Where the secret is now: at the offered offsets if it is still there, else where the current findings put it
  * (same rule and fingerprint), else the occurrence of the exact string nearest to where it was.
  */
-function locateSecret(uri: vscode.Uri, text: string, args: EnvFixArgs, store: FindingsStore): { start: number; end: number } | undefined {
+export function locateSecret(uri: vscode.Uri, text: string, args: SecretAt, store: FindingsStore): { start: number; end: number } | undefined {
   const length = args.secret.length;
   if (text.slice(args.start, args.end) === args.secret) return { start: args.start, end: args.end };
   const candidates = store.get(uri)

@@ -119,6 +119,24 @@ describe('quick fixes', function () {
     assert.match(text, /hvac/);
   });
 
+  it('applies a secrets-manager or inline-ignore fix where the secret is now, when lines were added above it meanwhile', async () => {
+    const token = fakeJiraToken();
+    const editor = await openFile('fix-moved.py', `JIRA = "${token}"\n`);
+    const { actions } = await fixesFor(editor.document);
+    const vault = actions.find((a) => a.title.includes('HashiCorp Vault'))!;
+    const inline = actions.find((a) => a.title.startsWith('Ignore this secret here'))!;
+    const inserted = '# typed while the menu was open\nJIRA_URL = "https://example.atlassian.net"\n';
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), inserted)));
+    await apply(inline);
+    assert.equal(editor.document.getText(), `${inserted}JIRA = "${token}" # leakless:allow\n`);
+    assert.ok(await editor.edit((b) => b.replace(new vscode.Range(2, 0, 3, 0), `JIRA = "${token}"\n`)));
+    await apply(vault);
+    const text = editor.document.getText();
+    assert.ok(text.includes(inserted), `the lines typed meanwhile are intact:\n${text}`);
+    assert.ok(!text.includes(token), 'the literal must be gone');
+    assert.match(text, /hvac/);
+  });
+
   it('"Ignore this secret here" adds the marker in the language\'s comment syntax', async () => {
     const editor = await openFile('fix-ignore.py', `TOKEN = "${fakeJiraToken()}"\n`);
     const { actions } = await fixesFor(editor.document);
