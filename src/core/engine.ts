@@ -153,8 +153,10 @@ export class Engine {
     text: string, options: DetectOptions, present: Uint8Array, hits: KeywordHits | undefined, scope?: CollectScope,
   ): Candidate[] {
     const candidates: Candidate[] = [];
-    for (const rule of scope?.rules ?? this.rulesFor(present)) {
-      if (rule.keywordIds.length > 0 && !rule.keywordIds.some((k) => present[k] === 1)) continue;
+    // rulesFor() already left out the rules whose keywords are absent; a scope's own list is checked here.
+    const given = scope?.rules;
+    for (const rule of given ?? this.rulesFor(present)) {
+      if (given && rule.keywordIds.length > 0 && !rule.keywordIds.some((k) => present[k] === 1)) continue;
       if (options.disabledRules?.has(rule.spec.id)) continue;
       if (rule.path && (options.path === undefined || !rule.path.test(options.path))) continue;
       if (this.tripped.has(rule.spec.id)) continue;

@@ -89,7 +89,7 @@ export class LeaklessCodeActions implements vscode.CodeActionProvider {
     // A document that cannot be edited gets no fix that edits it: the disabled env-var fix above says why.
     const editable = readOnlyReason(doc.uri) === undefined;
     // These edit only the document, but as a command that plans again from the text it finds (see documentFix.ts).
-    const at = { uri: doc.uri.toString(), start: input.secretStart, end: input.secretEnd, ruleId: f.ruleId, fingerprint: f.fingerprint, secret: f.secret, ruleEnvVar: f.envVar };
+    const at = secretArgs(doc, f, input);
     for (const manager of editable ? SECRETS_MANAGERS : []) {
       const plan = planSecretsManagerFix(input, manager);
       if (isUnsupported(plan)) continue;
@@ -196,12 +196,17 @@ function noFolderReason(uri: vscode.Uri): string {
   return `This document (${uri.scheme === 'file' ? 'on disk' : uri.scheme}) is not inside a workspace folder, so there is no folder .env file to keep the value in. Open its folder as a workspace, or use a secrets manager.`;
 }
 
-/** The command arguments of a .env fix for one finding; they hold the secret and stay in memory. */
-function envFixArgs(kind: EnvFixKind, doc: vscode.TextDocument, f: Finding, input: FixInput): EnvFixArgs {
+/** Where a finding's secret is, as the fix commands take it; holds the secret, so it stays in memory. */
+function secretArgs(doc: vscode.TextDocument, f: Finding, input: FixInput): Omit<EnvFixArgs, 'kind'> {
   return {
-    kind, uri: doc.uri.toString(), version: doc.version, start: input.secretStart, end: input.secretEnd,
+    uri: doc.uri.toString(), version: doc.version, start: input.secretStart, end: input.secretEnd,
     ruleId: f.ruleId, fingerprint: f.fingerprint, secret: f.secret, ruleEnvVar: f.envVar,
   };
+}
+
+/** The command arguments of a .env fix for one finding. */
+function envFixArgs(kind: EnvFixKind, doc: vscode.TextDocument, f: Finding, input: FixInput): EnvFixArgs {
+  return { kind, ...secretArgs(doc, f, input) };
 }
 
 function afterFix(args: AfterFixArgs, title: string): vscode.Command {

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { expandFakes } from '../../src/core';
+import type { JsonFinding } from '../../src/report/json';
 import { builtin, ROOT } from '../helpers/rules';
 
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -89,21 +90,7 @@ export function assertNotLeaked(output: string, secret: string, where = 'output'
 }
 
 /** The JSON report's rows. */
-export interface JsonRow {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  ruleId: string;
-  name: string;
-  severity: string;
-  confidence: string;
-  fingerprint: string;
-  masked: string;
-  commit?: string;
-  secret?: string;
-}
+export type JsonRow = JsonFinding;
 
 export function rows(run: Run): JsonRow[] {
   return JSON.parse(run.stdout) as JsonRow[];
