@@ -18,8 +18,13 @@ export interface CompiledRule {
   readonly anchorReach: number;
   /** Roughly what a plain search of the regex costs per character, against 1 for trying one position on its own. */
   readonly searchCost: number;
-  /** The regex, sticky: tried at each position of a window. */
+  /** The regex, sticky: tried at a position where `skip` found it matches. */
   readonly sticky: RegExp;
+  /**
+   * Sticky: passes over up to SKIP_SPAN - 1 positions to the first where the regex matches, then stops there (its
+   * lastIndex is that position); so a window is searched in one call per SKIP_SPAN positions, not one per position.
+   */
+  readonly skip: RegExp;
   /** Ids of the anchors in the engine's KeywordIndex. */
   anchorIds: number[];
   readonly allow: readonly RegExp[];
@@ -28,6 +33,11 @@ export interface CompiledRule {
   readonly reach: number;
   readonly validate?: (secret: string) => Verdict;
 }
+
+/** How many positions one call of a rule's `skip` regex tries. */
+export const SKIP_SPAN = 32;
+/** Fewer positions than this left in a window are tried one by one (a `skip` call would look on past the window). */
+export const SKIP_MIN = 8;
 
 /** Compiles validated rule specs once. */
 export function compileRules(specs: readonly RuleSpec[]): CompiledRule[] {
@@ -41,6 +51,7 @@ export function compileRules(specs: readonly RuleSpec[]): CompiledRule[] {
       spec,
       re: new RegExp(source, spec.flags),
       sticky: new RegExp(source, `${spec.flags}y`),
+      skip: skipRegex(source, spec.flags),
       keywords: spec.keywords,
       keywordIds: [],
       anchors: hints.anchors,
@@ -53,6 +64,11 @@ export function compileRules(specs: readonly RuleSpec[]): CompiledRule[] {
       ...(validate ? { validate } : {}),
     };
   });
+}
+
+/** A rule's `skip` regex: its own pattern in a lookahead after a lazy run of up to SKIP_SPAN - 1 characters. */
+function skipRegex(source: string, flags: string): RegExp {
+  return new RegExp(`[\\s\\S]{0,${SKIP_SPAN - 1}}?(?=${source})`, `${flags.replace(/[gd]/g, '')}y`);
 }
 
 /** A rule's reach and anchors, from its regex (null for unbounded, so that the hints survive JSON). */

@@ -1,7 +1,7 @@
 import { shannonEntropy } from './entropy';
 import { LineMap } from './lines';
 import { maskSecret } from './mask';
-import { compileRules, type CompiledRule } from './compile';
+import { compileRules, SKIP_MIN, SKIP_SPAN, type CompiledRule } from './compile';
 import { KeywordHits, KeywordIndex, keptHits } from './keywordIndex';
 import { isPlaceholder } from './placeholders';
 import { sha256Hex } from './sha256';
@@ -191,19 +191,35 @@ export class Engine {
       return;
     }
     const re = rule.sticky;
+    const skip = rule.skip;
     const group = rule.spec.secretGroup;
     let pos = from;
     for (let w = 0; w < windows.length; w += 2) {
       const hi = windows[w + 1]!;
       const lim = Math.min(limit, hi + rule.reach + 1);
       const subject = lim < text.length ? text.slice(0, lim) : text;
-      for (let at = Math.max(windows[w]!, pos); at <= hi; at++) {
-        re.lastIndex = at;
+      let at = Math.max(windows[w]!, pos);
+      while (at <= hi) {
+        let start = at;
+        if (hi - at >= SKIP_MIN) {
+          // The first position from `at` on where the rule matches, found by one call instead of one per position.
+          skip.lastIndex = at;
+          if (!skip.test(subject)) {
+            at += SKIP_SPAN;
+            continue;
+          }
+          start = skip.lastIndex;
+          if (start > hi) break;
+        }
+        re.lastIndex = start;
         const m = re.exec(subject);
-        if (m === null) continue;
+        if (m === null) {
+          at++;
+          continue;
+        }
         this.take(rule, text, options, out, scope, m, group, line);
-        at = m[0].length === 0 ? at : re.lastIndex - 1;
-        pos = at + 1;
+        at = m[0].length === 0 ? start + 1 : re.lastIndex;
+        pos = at;
       }
     }
   }

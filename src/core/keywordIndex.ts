@@ -9,8 +9,8 @@ export class KeywordIndex {
   readonly keywords: readonly string[];
   /** The automaton as a table over character classes, when every keyword is ASCII (otherwise undefined). */
   private readonly dfa?: Dfa;
-  /** Lower-cased forms of non-ASCII characters seen so far. */
-  private readonly lowered = new Map<number, string>();
+  /** The automaton's state between advance() and its caller. */
+  private state = 0;
 
   constructor(keywords: readonly string[]) {
     this.keywords = keywords;
@@ -65,22 +65,67 @@ export class KeywordIndex {
         delta[s * width + k] = next ?? (s === 0 ? 0 : delta[this.fail[s]! * width + k]!);
       }
     }
+    // Breadth-first within each part: the shallow states, where a scan spends nearly all its time, share a few
+    // kilobytes of table instead of being spread over the whole of it (a large keyword set's table is megabytes).
+    const bfsOrder = [0, ...bfs];
     const order: number[] = [];
-    for (let st = 0; st < states; st++) if (this.out[st]!.length === 0) order.push(st);
+    for (const st of bfsOrder) if (this.out[st]!.length === 0) order.push(st);
     const acceptFrom = order.length * width;
-    for (let st = 0; st < states; st++) if (this.out[st]!.length > 0) order.push(st);
+    for (const st of bfsOrder) if (this.out[st]!.length > 0) order.push(st);
     const renumbered = new Int32Array(states);
     order.forEach((old, i) => (renumbered[old] = i));
-    const moves = new Int32Array(states * width);
-    const outputs: number[][] = [];
+    // One more column: characters whose lower-case form is several code units holding an ASCII one (U+0130 is
+    // `i` + U+0307) move to `multi`, an offset past every state that stops the fast loop; they are stepped one by one.
+    const columns = width + 1;
+    const multi = states * columns;
+    const moves = new Int32Array(states * columns);
     order.forEach((old, i) => {
-      for (let k = 0; k < width; k++) moves[i * width + k] = renumbered[delta[old * width + k]!]! * width;
-      outputs.push(this.out[old]!);
+      for (let k = 0; k < width; k++) moves[i * columns + k] = renumbered[delta[old * width + k]!]! * columns;
+      moves[i * columns + width] = multi;
     });
-    // Upper-case ASCII letters move as their lower-case forms.
-    const fold = new Uint8Array(128);
-    for (let c = 0; c < 128; c++) fold[c] = classOf[c >= 65 && c <= 90 ? c + 32 : c]!;
-    return { moves, width, fold, acceptFrom, outputs };
+    const acceptRows = acceptFrom / width;
+    // An accepting state's keywords: outIds[outFrom[s - acceptFrom] .. outFrom[s - acceptFrom + columns]).
+    const outFrom = new Int32Array(multi - acceptRows * columns + 1);
+    const ids: number[] = [];
+    for (let i = acceptRows; i < states; i++) {
+      outFrom[(i - acceptRows) * columns] = ids.length;
+      ids.push(...this.out[order[i]!]!);
+    }
+    outFrom[multi - acceptRows * columns] = ids.length;
+    // Every UTF-16 code unit's class, as its lower-case form's (upper-case ASCII and U+212A KELVIN SIGN become `k`...).
+    const fold = foldTable(classOf, width);
+    return { moves, width: columns, fold, acceptFrom: acceptRows * columns, multi, outFrom, outIds: Int32Array.from(ids) };
+  }
+
+  /**
+   * Runs the automaton from state `this.state` over text[i, to) until it would enter an accepting state (or the
+   * `multi` offset): returns that index (or `to`), leaving `this.state` at the state before it. No call and no branch
+   * but one per character: nearly all of a scan's time is spent here.
+   */
+  private advance(dfa: Dfa, text: string, i: number, to: number): number {
+    const { moves, fold, acceptFrom } = dfa;
+    let s = this.state;
+    for (; i < to; i++) {
+      const t = moves[s + fold[text.charCodeAt(i)]!]!;
+      if (t >= acceptFrom) break;
+      s = t;
+    }
+    this.state = s;
+    return i;
+  }
+
+  /** The move from `s` on a character in the `multi` class: one step per code unit of its lower-case form. */
+  private multiStep(dfa: Dfa, s: number, c: number, at: number, take: (id: number, at: number) => void): number {
+    const lower = String.fromCharCode(c).toLowerCase();
+    for (let j = 0; j < lower.length; j++) {
+      const u = lower.charCodeAt(j);
+      s = dfa.moves[s + (u < 128 ? dfa.fold[u]! : 0)]!;
+      if (s >= dfa.acceptFrom) {
+        const row = s - dfa.acceptFrom;
+        for (let k = dfa.outFrom[row]!, end = dfa.outFrom[row + dfa.width]!; k < end; k++) take(dfa.outIds[k]!, at);
+      }
+    }
+    return s;
   }
 
   /**
@@ -95,23 +140,30 @@ export class KeywordIndex {
       hits?.giveUp();
       return;
     }
-    const { moves, width, fold, acceptFrom, outputs } = dfa;
-    let s = 0;
-    for (let i = 0; i < text.length; i++) {
+    const { moves, width, fold, acceptFrom, multi, outFrom, outIds } = dfa;
+    const wanted = hits?.wanted;
+    const n = text.length;
+    this.state = 0;
+    for (let i = this.advance(dfa, text, 0, n); i < n; i = this.advance(dfa, text, i + 1, n)) {
       const c = text.charCodeAt(i);
-      if (c < 128) {
-        s = moves[s + fold[c]!]!;
-        if (s >= acceptFrom) for (const h of outputs[s / width]!) this.hit(found, hits, h, i);
+      const s = moves[this.state + fold[c]!]!;
+      if (s === multi) {
+        this.state = this.multiStep(dfa, this.state, c, i, (id, at) => this.hit(found, hits, id, at));
         continue;
       }
-      // Only an ASCII character in its lower-case form can continue a keyword (e.g. U+212A KELVIN SIGN is `k`).
-      const lower = this.lowerOf(c);
-      for (let j = 0; j < lower.length; j++) {
-        const u = lower.charCodeAt(j);
-        s = moves[s + (u < 128 ? fold[u]! : 0)]!;
-        if (s >= acceptFrom) for (const h of outputs[s / width]!) this.hit(found, hits, h, i);
+      this.state = s;
+      const row = s - acceptFrom;
+      for (let k = outFrom[row]!, end = outFrom[row + width]!; k < end; k++) {
+        const id = outIds[k]!;
+        found[id] = 1;
+        if (wanted !== undefined && wanted[id] === 1) hits!.push(id, i);
       }
     }
+  }
+
+  private hit(found: Uint8Array, hits: KeywordHits | undefined, id: number, at: number): void {
+    found[id] = 1;
+    if (hits?.wanted[id] === 1) hits.push(id, at);
   }
 
   private counted(counts: Int32Array, sign: number, hits: KeywordHits | undefined, id: number, at: number): void {
@@ -119,10 +171,6 @@ export class KeywordIndex {
     if (hits?.wanted[id] === 1) hits.push(id, at);
   }
 
-  private hit(found: Uint8Array, hits: KeywordHits | undefined, id: number, at: number): void {
-    found[id] = 1;
-    if (hits?.wanted[id] === 1) hits.push(id, at);
-  }
 
   /**
    * Adds `sign` to `counts[id]` for every occurrence of keyword `id` lying wholly inside `text[from, to)`, lower-cased
@@ -147,36 +195,24 @@ export class KeywordIndex {
       }
       return;
     }
-    const { moves, width, fold, acceptFrom, outputs } = dfa;
-    let s = 0;
-    for (let i = from; i < to; i++) {
+    const { moves, width, fold, acceptFrom, multi, outFrom, outIds } = dfa;
+    this.state = 0;
+    for (let i = this.advance(dfa, text, from, to); i < to; i = this.advance(dfa, text, i + 1, to)) {
       const c = text.charCodeAt(i);
-      if (c < 128) {
-        s = moves[s + fold[c]!]!;
-        if (s >= acceptFrom) for (const h of outputs[s / width]!) this.counted(counts, sign, hits, h, i);
+      const s = moves[this.state + fold[c]!]!;
+      if (s === multi) {
+        this.state = this.multiStep(dfa, this.state, c, i, (id, at) => this.counted(counts, sign, hits, id, at));
         continue;
       }
-      const lower = this.lowerOf(c);
-      for (let j = 0; j < lower.length; j++) {
-        const u = lower.charCodeAt(j);
-        s = moves[s + (u < 128 ? fold[u]! : 0)]!;
-        if (s >= acceptFrom) for (const h of outputs[s / width]!) this.counted(counts, sign, hits, h, i);
-      }
+      this.state = s;
+      const row = s - acceptFrom;
+      for (let k = outFrom[row]!, end = outFrom[row + width]!; k < end; k++) this.counted(counts, sign, hits, outIds[k]!, i);
     }
   }
 
   /** The length of the longest keyword. */
   get longest(): number {
     return this.keywords.reduce((n, k) => Math.max(n, k.length), 0);
-  }
-
-  private lowerOf(c: number): string {
-    let lower = this.lowered.get(c);
-    if (lower === undefined) {
-      lower = String.fromCharCode(c).toLowerCase();
-      if (this.lowered.size < 4096) this.lowered.set(c, lower);
-    }
-    return lower;
   }
 
   /** The general automaton over an already lower-cased text (keywords with non-ASCII characters). */
@@ -199,16 +235,42 @@ export class KeywordIndex {
   }
 }
 
+/**
+ * The class of every UTF-16 code unit: that of its lower-case form when that is one ASCII character, `multi` when it
+ * is several code units with an ASCII one among them, else 0. Lower-cased a thousand at a time (one call per code
+ * unit would add milliseconds to every start).
+ */
+function foldTable(classOf: Uint8Array, multi: number): Uint8Array {
+  const fold = new Uint8Array(65536);
+  for (let c = 0; c < 128; c++) fold[c] = classOf[c >= 65 && c <= 90 ? c + 32 : c]!;
+  const codes: number[] = [];
+  for (let from = 128; from < 65536; from += 1024) {
+    codes.length = 0;
+    for (let c = from; c < Math.min(from + 1024, 65536); c++) codes.push(c);
+    const lower = String.fromCharCode(...codes).toLowerCase();
+    if (lower.length === codes.length && !/[\x00-\x7f]/.test(lower)) continue;
+    for (const c of codes) {
+      const one = String.fromCharCode(c).toLowerCase();
+      if (one.length === 1) fold[c] = one.charCodeAt(0) < 128 ? classOf[one.charCodeAt(0)]! : 0;
+      else if (/[\x00-\x7f]/.test(one)) fold[c] = multi;
+    }
+  }
+  return fold;
+}
+
 /** The automaton as a table: `moves[state + class]` is the next state, states being row offsets (index × width). */
 interface Dfa {
   moves: Int32Array;
   width: number;
-  /** Character class of each ASCII character, upper-case letters folded to lower-case. */
+  /** Character class of each UTF-16 code unit (see foldTable). */
   fold: Uint8Array;
   /** States from this row offset on accept keywords. */
   acceptFrom: number;
-  /** Keyword ids accepted by each state, by state index. */
-  outputs: number[][];
+  /** What a move on a character of the last class gives: not a state (see foldTable). */
+  multi: number;
+  /** For an accepting state s, its keyword ids are outIds[outFrom[s - acceptFrom] .. outFrom[s - acceptFrom + width]). */
+  outFrom: Int32Array;
+  outIds: Int32Array;
 }
 
 /**
