@@ -1,5 +1,6 @@
 // Compiles validated rule specs once: the regexes, and what the engine works out from each one (how far it reads
 // around a match, which literals every match holds) unless the spec brings it along from the build.
+import { pivotOf } from './pivot';
 import { regexReach } from './regexReach';
 import { requiredLiterals } from './requiredLiterals';
 import type { RuleSpec, SearchHints } from './types';
@@ -27,6 +28,8 @@ export interface CompiledRule {
   readonly skip: RegExp;
   /** Ids of the anchors in the engine's KeywordIndex. */
   anchorIds: number[];
+  /** For a rule without anchors: a global regex every match holds, between minBefore and maxBefore after its start. */
+  readonly pivot?: { re: RegExp; minBefore: number; maxBefore: number };
   readonly allow: readonly RegExp[];
   readonly path?: RegExp;
   /** How many characters around a match the rule can read (Infinity when unbounded). */
@@ -58,6 +61,7 @@ export function compileRules(specs: readonly RuleSpec[]): CompiledRule[] {
       anchorReach,
       searchCost: hints.anchors.length === 0 ? Infinity : searchCost(anchorReach),
       anchorIds: [],
+      ...(hints.pivot ? { pivot: { ...hints.pivot, re: new RegExp(hints.pivot.source, `g${spec.flags.includes('i') ? 'i' : ''}`) } } : {}),
       reach,
       allow: spec.allowlist.regexes.map((r) => new RegExp(r, 'i')),
       ...(spec.path ? { path: new RegExp(spec.path, 'i') } : {}),
@@ -78,7 +82,11 @@ export function searchHintsOf(spec: RuleSpec): SearchHints {
   // A single character occurs too often to be worth finding and recording.
   const required = found?.literals.every((l) => l.length >= 2) ? found : undefined;
   const finite = (n: number): number | null => (Number.isFinite(n) ? n : null);
-  return { reach: finite(reach), anchors: required?.literals ?? [], anchorReach: finite(Math.min(reach, required?.maxBefore ?? Infinity)) };
+  const pivot = Number.isFinite(reach) && !required ? pivotOf(trailingGuardAsLookahead(spec.regex), spec.flags) : undefined;
+  return {
+    reach: finite(reach), anchors: required?.literals ?? [], anchorReach: finite(Math.min(reach, required?.maxBefore ?? Infinity)),
+    ...(pivot ? { pivot } : {}),
+  };
 }
 
 /**

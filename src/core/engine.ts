@@ -19,6 +19,9 @@ export interface Candidate {
   confidence: Confidence;
 }
 
+/** A pivot found more often than once per this many characters makes its rule search the whole text instead. */
+const PIVOT_SPACING = 16;
+
 const CONFIDENCE_RANK: Readonly<Record<Confidence, number>> = { high: 3, medium: 2, low: 1 };
 
 /** Part of a text for collect(): matches starting in [from, to), read with the text up to `limit`. */
@@ -185,7 +188,10 @@ export class Engine {
     const to = scope?.to ?? Infinity;
     const limit = scope?.limit ?? text.length;
     const line: LineVerdict = { start: -1, end: -1, allowed: false };
-    const windows = hits?.usable ? this.windows(rule, hits, from, Math.min(to, text.length + 1), text.length) : undefined;
+    const stop = Math.min(to, text.length + 1);
+    const windows = rule.pivot
+      ? this.pivotWindows(rule.pivot, text, from, stop, limit)
+      : hits?.usable ? this.windows(rule, hits, from, stop, text.length) : undefined;
     if (!windows) {
       this.search(rule, text, options, out, scope, from, to, limit, line);
       return;
@@ -283,6 +289,30 @@ export class Engine {
         positions += hi - lo + 1;
       }
       if (positions > budget) return undefined;
+    }
+    return merged;
+  }
+
+  /**
+   * Where a rule with a pivot can match in [from, to), as windows() gives them: up to the pivot's distances before each
+   * place its regex matches (overlapping ones included). Undefined when there are so many that a plain search is cheaper.
+   */
+  private pivotWindows(pivot: NonNullable<CompiledRule['pivot']>, text: string, from: number, to: number, limit: number): number[] | undefined {
+    const re = pivot.re;
+    const subject = limit < text.length ? text.slice(0, limit) : text;
+    const budget = (Math.min(to, text.length) - from) / PIVOT_SPACING + 8;
+    const merged: number[] = [];
+    let count = 0;
+    re.lastIndex = from + pivot.minBefore;
+    for (let m = re.exec(subject); m !== null; m = re.exec(subject)) {
+      const lo = Math.max(from, m.index - pivot.maxBefore);
+      if (lo >= to) break;
+      const hi = Math.min(to - 1, m.index - pivot.minBefore);
+      const n = merged.length;
+      if (n > 0 && lo <= merged[n - 1]! + 1) merged[n - 1] = Math.max(merged[n - 1]!, hi);
+      else merged.push(lo, hi);
+      if (++count > budget) return undefined;
+      re.lastIndex = m.index + 1;
     }
     return merged;
   }

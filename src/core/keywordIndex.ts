@@ -235,14 +235,19 @@ export class KeywordIndex {
   }
 }
 
+/** For every UTF-16 code unit, its lower-case form when that is one ASCII character, MULTI, or -1 (see lowerAscii). */
+let lowerAsciiTable: Int16Array | undefined;
+const MULTI = -2;
+
 /**
- * The class of every UTF-16 code unit: that of its lower-case form when that is one ASCII character, `multi` when it
- * is several code units with an ASCII one among them, else 0. Lower-cased a thousand at a time (one call per code
- * unit would add milliseconds to every start).
+ * The lower-case form of every UTF-16 code unit as an ASCII code, MULTI when it is several code units with an ASCII
+ * one among them (U+0130 is `i` + U+0307), else -1. Worked out once per process, a thousand code units per call
+ * (one call per code unit would add milliseconds to every start).
  */
-function foldTable(classOf: Uint8Array, multi: number): Uint8Array {
-  const fold = new Uint8Array(65536);
-  for (let c = 0; c < 128; c++) fold[c] = classOf[c >= 65 && c <= 90 ? c + 32 : c]!;
+function lowerAscii(): Int16Array {
+  if (lowerAsciiTable) return lowerAsciiTable;
+  const table = new Int16Array(65536).fill(-1);
+  for (let c = 0; c < 128; c++) table[c] = c >= 65 && c <= 90 ? c + 32 : c;
   const codes: number[] = [];
   for (let from = 128; from < 65536; from += 1024) {
     codes.length = 0;
@@ -251,9 +256,21 @@ function foldTable(classOf: Uint8Array, multi: number): Uint8Array {
     if (lower.length === codes.length && !/[\x00-\x7f]/.test(lower)) continue;
     for (const c of codes) {
       const one = String.fromCharCode(c).toLowerCase();
-      if (one.length === 1) fold[c] = one.charCodeAt(0) < 128 ? classOf[one.charCodeAt(0)]! : 0;
-      else if (/[\x00-\x7f]/.test(one)) fold[c] = multi;
+      if (one.length === 1) table[c] = one.charCodeAt(0) < 128 ? one.charCodeAt(0) : -1;
+      else if (/[\x00-\x7f]/.test(one)) table[c] = MULTI;
     }
+  }
+  return (lowerAsciiTable = table);
+}
+
+/** The class of every UTF-16 code unit: its lower-case form's (see lowerAscii), `multi` for MULTI, 0 for the rest. */
+function foldTable(classOf: Uint8Array, multi: number): Uint8Array {
+  const lower = lowerAscii();
+  const fold = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    const l = lower[c]!;
+    if (l >= 0) fold[c] = classOf[l]!;
+    else if (l === MULTI) fold[c] = multi;
   }
   return fold;
 }

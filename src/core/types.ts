@@ -63,6 +63,8 @@ export interface SearchHints {
   reach: number | null;
   anchors: string[];
   anchorReach: number | null;
+  /** For a rule without anchors: a cheaper regex every match holds, and where in the match (see src/core/pivot.ts). */
+  pivot?: { source: string; minBefore: number; maxBefore: number } | null;
 }
 
 /** A zero-based position in UTF-16 code units, as VS Code counts them. */
