@@ -61,8 +61,13 @@ export class Engine {
   private readonly byKeyword: number[][] = [];
   /** Where anchors occur in the text being scanned by collect() (reused from text to text). */
   private readonly hits: KeywordHits;
-  /** Set while a collect() uses `hits`: a nested one (from a callback) gets its own. */
+  /** Set while a collect() uses `hits`, `present` and `found`: a nested one (from a callback) gets its own. */
   private hitsInUse = false;
+  /** Which keywords the text being scanned holds (1 by KeywordIndex id), and their ids: cleared after each text. */
+  private readonly present: Uint8Array;
+  private readonly found: number[] = [];
+  /** Scratch space for rulesFor(), all 0 between calls. */
+  private readonly wanted: Uint8Array;
   /** Scratch space for windows(). */
   private starts = new Int32Array(1024);
 
@@ -88,15 +93,32 @@ export class Engine {
     this.anchorFlags = new Uint8Array(ids.size);
     for (const rule of this.rules) for (const id of rule.anchorIds) this.anchorFlags[id] = 1;
     this.hits = new KeywordHits(this.anchorFlags);
+    this.present = new Uint8Array(ids.size);
+    this.wanted = new Uint8Array(this.rules.length);
   }
 
-  /** The rules, in order, that have no keywords or one of whose keywords is present. */
-  private rulesFor(present: Uint8Array): CompiledRule[] {
-    const wanted = new Uint8Array(this.rules.length);
-    for (const i of this.unkeyed) wanted[i] = 1;
-    for (let k = 0; k < present.length; k++) if (present[k] === 1) for (const i of this.byKeyword[k] ?? []) wanted[i] = 1;
+  /**
+   * The rules, in order, that have no keywords or one of whose keywords is present (`found` lists the present ones,
+   * when known, so that the thousand keywords need not be looked at one by one).
+   */
+  private rulesFor(present: Uint8Array, found?: readonly number[]): CompiledRule[] {
+    const wanted = this.wanted;
+    let lo = this.rules.length;
+    let hi = -1;
+    const want = (i: number): void => {
+      wanted[i] = 1;
+      if (i < lo) lo = i;
+      if (i > hi) hi = i;
+    };
+    for (const i of this.unkeyed) want(i);
+    if (found) for (const k of found) for (const i of this.byKeyword[k] ?? []) want(i);
+    else for (let k = 0; k < present.length; k++) if (present[k] === 1) for (const i of this.byKeyword[k] ?? []) want(i);
     const out: CompiledRule[] = [];
-    for (let i = 0; i < wanted.length; i++) if (wanted[i] === 1) out.push(this.rules[i]!);
+    for (let i = lo; i <= hi; i++) {
+      if (wanted[i] !== 1) continue;
+      wanted[i] = 0;
+      out.push(this.rules[i]!);
+    }
     return out;
   }
 
@@ -142,23 +164,26 @@ export class Engine {
     const shared = !this.hitsInUse;
     const hits = shared ? this.hits : new KeywordHits(this.anchorFlags);
     hits.reset(keptHits(text.length));
-    const present = new Uint8Array(this.keywordIndex.keywords.length);
-    this.keywordIndex.scan(text, present, hits);
+    const present = shared ? this.present : new Uint8Array(this.keywordIndex.keywords.length);
+    const found = shared ? this.found : [];
+    this.keywordIndex.scan(text, present, hits, found);
     this.hitsInUse = true;
     try {
-      return this.collectWith(text, options, present, hits);
+      return this.collectWith(text, options, present, hits, undefined, found);
     } finally {
+      for (const k of found) present[k] = 0;
+      found.length = 0;
       if (shared) this.hitsInUse = false;
     }
   }
 
   private collectWith(
-    text: string, options: DetectOptions, present: Uint8Array, hits: KeywordHits | undefined, scope?: CollectScope,
+    text: string, options: DetectOptions, present: Uint8Array, hits: KeywordHits | undefined, scope?: CollectScope, found?: readonly number[],
   ): Candidate[] {
     const candidates: Candidate[] = [];
     // rulesFor() already left out the rules whose keywords are absent; a scope's own list is checked here.
     const given = scope?.rules;
-    for (const rule of given ?? this.rulesFor(present)) {
+    for (const rule of given ?? this.rulesFor(present, found)) {
       if (given && rule.keywordIds.length > 0 && !rule.keywordIds.some((k) => present[k] === 1)) continue;
       if (options.disabledRules?.has(rule.spec.id)) continue;
       if (rule.path && (options.path === undefined || !rule.path.test(options.path))) continue;

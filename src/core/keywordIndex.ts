@@ -131,12 +131,12 @@ export class KeywordIndex {
   /**
    * Marks in `found` (indexed by keyword id) every keyword present in `text` lower-cased (as String#toLowerCase
    * does); `text` may be given lower-cased already or not. With `hits`, also records where each keyword whose
-   * `wanted` flag is set ends.
+   * `wanted` flag is set ends; with `foundIds`, also lists the ids newly marked in `found`.
    */
-  scan(text: string, found: Uint8Array, hits?: KeywordHits): void {
+  scan(text: string, found: Uint8Array, hits?: KeywordHits, foundIds?: number[]): void {
     const dfa = this.dfa;
     if (!dfa) {
-      this.scanLower(text.toLowerCase(), found);
+      this.scanLower(text.toLowerCase(), found, foundIds);
       hits?.giveUp();
       return;
     }
@@ -148,20 +148,24 @@ export class KeywordIndex {
       const c = text.charCodeAt(i);
       const s = moves[this.state + fold[c]!]!;
       if (s === multi) {
-        this.state = this.multiStep(dfa, this.state, c, i, (id, at) => this.hit(found, hits, id, at));
+        this.state = this.multiStep(dfa, this.state, c, i, (id, at) => this.hit(found, hits, id, at, foundIds));
         continue;
       }
       this.state = s;
       const row = s - acceptFrom;
       for (let k = outFrom[row]!, end = outFrom[row + width]!; k < end; k++) {
         const id = outIds[k]!;
-        found[id] = 1;
+        if (found[id] === 0) {
+          found[id] = 1;
+          foundIds?.push(id);
+        }
         if (wanted !== undefined && wanted[id] === 1) hits!.push(id, i);
       }
     }
   }
 
-  private hit(found: Uint8Array, hits: KeywordHits | undefined, id: number, at: number): void {
+  private hit(found: Uint8Array, hits: KeywordHits | undefined, id: number, at: number, foundIds?: number[]): void {
+    if (found[id] === 0) foundIds?.push(id);
     found[id] = 1;
     if (hits?.wanted[id] === 1) hits.push(id, at);
   }
@@ -216,7 +220,7 @@ export class KeywordIndex {
   }
 
   /** The general automaton over an already lower-cased text (keywords with non-ASCII characters). */
-  private scanLower(lower: string, found: Uint8Array): void {
+  private scanLower(lower: string, found: Uint8Array, foundIds?: number[]): void {
     let s = 0;
     const goto = this.goto;
     const fail = this.fail;
@@ -230,7 +234,10 @@ export class KeywordIndex {
       }
       s = next ?? 0;
       const hits = out[s]!;
-      for (let h = 0; h < hits.length; h++) found[hits[h]!] = 1;
+      for (let h = 0; h < hits.length; h++) {
+        if (found[hits[h]!] === 0) foundIds?.push(hits[h]!);
+        found[hits[h]!] = 1;
+      }
     }
   }
 }

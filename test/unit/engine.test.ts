@@ -135,6 +135,43 @@ describe('engine: detect()', () => {
   it('costs nothing for rules whose keywords are absent', () => {
     assert.deepEqual(e.detect('const answer = 42;\n'.repeat(1000)), []);
   });
+
+  it('runs exactly the rules whose keywords the text holds, from one text to the next', () => {
+    const yaml = `provider: Test
+family: saas
+remediation: { what: w, risk: r, rotate: [x], misuse: m }
+rules:
+  - id: acme-id
+    name: Acme id
+    description: An id that only counts where Acme is named.
+    regex: '(zq[0-9]{14})'
+    keywords: [acme]
+    entropy: 2
+    examples: { positive: ['acme zq[[digits:14]]'], negative: ['c'] }
+`;
+    const { rules, errors } = parseRuleFile(yaml, 'test.yaml');
+    assert.deepEqual(errors, []);
+    const [first, ...others] = engine().rules;
+    const gated = new Engine([first!, ...rules, ...others]);
+    const id = expandFakes('zq[[digits:14]]', 'gated');
+    const found = (text: string): string[] => gated.detect(text).map((f) => f.ruleId);
+    // The same engine over texts that hold, lose and regain the keyword (next to other rules' keywords): what one
+    // text held must not carry over.
+    assert.deepEqual(found(`ACME ${id}`), ['acme-id']);
+    assert.deepEqual(found(`${id}`), []);
+    assert.deepEqual(found(`x ${id} acme tst_ token`), ['acme-id']);
+    assert.deepEqual(found(`${id} acm tst_ token ----BEGIN`), []);
+  });
+
+  it('runs a rule whose keyword is not ASCII when the text holds it in any case', () => {
+    const yaml = YAML.replace('keywords: [tst_]', "keywords: ['clé']");
+    const { rules, errors } = parseRuleFile(yaml, 'test.yaml');
+    assert.deepEqual(errors, []);
+    const withAccent = new Engine(rules);
+    const t = token('l');
+    assert.deepEqual(withAccent.detect(`CLÉ = "${t}"`).map((f) => f.ruleId), ['tst-token']);
+    assert.deepEqual(withAccent.detect(`CLE = "${t}"`), []);
+  });
 });
 
 describe('masking', () => {

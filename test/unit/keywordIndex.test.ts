@@ -26,7 +26,9 @@ function reference(keywords: readonly string[], text: string): Map<number, numbe
 function scanned(index: KeywordIndex, text: string): { found: Uint8Array; ends: Map<number, number[]> } {
   const found = new Uint8Array(index.keywords.length);
   const hits = new KeywordHits(new Uint8Array(index.keywords.length).fill(1));
-  index.scan(text, found, hits);
+  const ids: number[] = [];
+  index.scan(text, found, hits, ids);
+  assert.deepEqual([...ids].sort((a, b) => a - b), [...found.keys()].filter((id) => found[id] === 1), 'the list of found ids matches the flags');
   const ends = new Map<number, number[]>();
   index.keywords.forEach((_, id) => {
     const into = new Int32Array(hits.count(id));
@@ -87,8 +89,10 @@ describe('keyword index: where keywords occur, against a plain substring search'
     const index = new KeywordIndex(['clé', 'pi\u0307x']);
     const found = new Uint8Array(2);
     const hits = new KeywordHits(new Uint8Array(2).fill(1));
-    index.scan('CLÉ P\u0130X', found, hits);
+    const ids: number[] = [];
+    index.scan('CLÉ P\u0130X clé', found, hits, ids);
     assert.deepEqual([...found], [1, 1]);
+    assert.deepEqual(ids.sort(), [0, 1], 'each found keyword listed once');
     assert.equal(hits.usable, false);
   });
 });
