@@ -71,9 +71,10 @@ function scanSource(
       ...(excluded ? { ignore: (rel: string) => excluded.ignores(rel) } : {}),
     });
   }
-  // Folders inside the walk that cannot be read are reported through onUnreadable.
+  // Folders inside the walk that cannot be read are reported through onUnreadable. The CLI does nothing but scan, so
+  // it walks and reads with blocking calls.
   const walkOptions = {
-    cwd: ctx.cwd, exclude: args.exclude, gitignore: args.gitignore, followSymlinks: args.followSymlinks, onUnreadable,
+    cwd: ctx.cwd, exclude: args.exclude, gitignore: args.gitignore, followSymlinks: args.followSymlinks, onUnreadable, blocking: true,
   };
   const files = walkFiles(args.paths, walkOptions);
   return scanFiles(files, engine, { maxFileSize: args.maxFileSize, detect, syncReads: true }, CONCURRENCY);

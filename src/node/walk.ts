@@ -25,7 +25,32 @@ export interface WalkOptions {
   followSymlinks?: boolean;
   /** Told about each folder that cannot be read (its files are then not scanned). */
   onUnreadable?: (absPath: string, reason: string) => void;
+  /**
+   * Blocking file-system calls, for a process that does nothing else meanwhile (the CLI): each folder then costs no
+   * round trip through libuv's thread pool, during which the scan would sit idle. Default false (the editor's thread
+   * must never block).
+   */
+  blocking?: boolean;
 }
+
+/** The file-system calls a walk makes: promises, or their blocking forms (awaiting a plain value costs next to nothing). */
+interface WalkFs {
+  stat(p: string): Promise<fs.Stats> | fs.Stats;
+  readdir(p: string): Promise<fs.Dirent[]> | fs.Dirent[];
+  readText(p: string): Promise<string> | string;
+}
+
+const PROMISED_FS: WalkFs = {
+  stat: (p) => fs.promises.stat(p),
+  readdir: (p) => fs.promises.readdir(p, { withFileTypes: true }),
+  readText: (p) => fs.promises.readFile(p, 'utf8'),
+};
+
+const BLOCKING_FS: WalkFs = {
+  stat: (p) => fs.statSync(p),
+  readdir: (p) => fs.readdirSync(p, { withFileTypes: true }),
+  readText: (p) => fs.readFileSync(p, 'utf8'),
+};
 
 /** A path the user named that does not exist or cannot be read. */
 export class WalkError extends Error {
@@ -101,9 +126,9 @@ class IgnoreStack {
   }
 }
 
-async function readLayer(dir: string, file: string): Promise<Layer | undefined> {
+async function readLayer(files: WalkFs, dir: string, file: string): Promise<Layer | undefined> {
   try {
-    const text = await fs.promises.readFile(path.join(dir, file), 'utf8');
+    const text = await files.readText(path.join(dir, file));
     return { dir, ig: ignore({ ignorecase: IGNORE_CASE }).add(text) };
   } catch {
     return undefined;
@@ -119,11 +144,11 @@ function findRepoRoot(dir: string): string | undefined {
 }
 
 /** The .gitignore layers that apply to a scanned folder from above it: from the repository root down to its parent. */
-async function ancestorLayers(dir: string): Promise<Layer[]> {
+async function ancestorLayers(files: WalkFs, dir: string): Promise<Layer[]> {
   const root = findRepoRoot(dir);
   if (!root) return [];
   const layers: Layer[] = [];
-  const exclude = await readLayer(path.join(root, '.git', 'info'), 'exclude');
+  const exclude = await readLayer(files, path.join(root, '.git', 'info'), 'exclude');
   if (exclude) layers.push({ dir: root, ig: exclude.ig });
   const chain: string[] = [];
   if (dir !== root) {
@@ -133,7 +158,7 @@ async function ancestorLayers(dir: string): Promise<Layer[]> {
     }
   }
   for (const d of chain) {
-    const layer = await readLayer(d, '.gitignore');
+    const layer = await readLayer(files, d, '.gitignore');
     if (layer) layers.push(layer);
   }
   // A folder named explicitly is scanned even if the repository ignores it: then only its own ignore files apply.
@@ -155,7 +180,7 @@ export async function* walkFiles(paths: readonly string[], options: WalkOptions 
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const walk: DirWalk = {
     cwd, useGitignore: options.gitignore !== false, followSymlinks: options.followSymlinks === true,
-    seenDirs: new Set(), seenFiles: new Set(),
+    seenDirs: new Set(), seenFiles: new Set(), fs: options.blocking === true ? BLOCKING_FS : PROMISED_FS,
     ...(options.onUnreadable ? { onUnreadable: options.onUnreadable } : {}),
   };
   const excludePatterns = options.exclude ?? [];
@@ -164,7 +189,7 @@ export async function* walkFiles(paths: readonly string[], options: WalkOptions 
     const abs = path.resolve(cwd, target);
     let st: fs.Stats;
     try {
-      st = await fs.promises.stat(abs);
+      st = await walk.fs.stat(abs);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       throw new WalkError(target, code === 'ENOENT' ? 'no such file or folder' : `cannot read (${code ?? 'error'})`);
@@ -172,7 +197,7 @@ export async function* walkFiles(paths: readonly string[], options: WalkOptions 
     const excludeBase = st.isDirectory() ? abs : path.dirname(abs);
     const excludes = excludePatterns.length > 0 ? excludeLayers(excludePatterns, excludeBase, cwd) : [];
     if (st.isDirectory()) {
-      const layers = walk.useGitignore ? await ancestorLayers(abs) : [];
+      const layers = walk.useGitignore ? await ancestorLayers(walk.fs, abs) : [];
       yield* walkDir(abs, abs, new IgnoreStack(layers, excludes), walk);
     } else if (st.isFile()) {
       if (new IgnoreStack([], excludes).ignores(abs, false) || walk.seenFiles.has(abs)) continue;
@@ -198,6 +223,7 @@ interface DirWalk {
   /** Folders entered (device:inode), so a link back up the tree cannot loop. */
   seenDirs: Set<string>;
   seenFiles: Set<string>;
+  fs: WalkFs;
   onUnreadable?: (absPath: string, reason: string) => void;
 }
 
@@ -206,17 +232,17 @@ async function* walkDir(root: string, dir: string, parent: IgnoreStack, walk: Di
   let dirStat: fs.Stats;
   let entries: fs.Dirent[];
   try {
-    dirStat = await fs.promises.stat(dir);
+    dirStat = await walk.fs.stat(dir);
     if (seenDirs.has(identity(dirStat))) return;
     seenDirs.add(identity(dirStat));
-    entries = await fs.promises.readdir(dir, { withFileTypes: true });
+    entries = await walk.fs.readdir(dir);
   } catch (e) {
     walk.onUnreadable?.(dir, (e as NodeJS.ErrnoException).code ?? 'error');
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const hasGitignore = walk.useGitignore && entries.some((e) => e.name === '.gitignore' && !e.isDirectory());
-  const stack = hasGitignore ? parent.with(await readLayer(dir, '.gitignore')) : parent;
+  const stack = hasGitignore ? parent.with(await readLayer(walk.fs, dir, '.gitignore')) : parent;
 
   for (const entry of entries) {
     if (ALWAYS_SKIPPED.has(entry.name)) continue;
@@ -226,7 +252,7 @@ async function* walkDir(root: string, dir: string, parent: IgnoreStack, walk: Di
     if (entry.isSymbolicLink()) {
       if (!walk.followSymlinks) continue;
       try {
-        const target = await fs.promises.stat(abs);
+        const target = await walk.fs.stat(abs);
         isDir = target.isDirectory();
         isFile = target.isFile();
       } catch {

@@ -79,6 +79,24 @@ describe('walking and reading files for a scan', () => {
       assert.deepEqual(await list(dir), ['a/f.txt']);
       assert.deepEqual(await list(dir, ['.'], { followSymlinks: true }), ['a/f.txt', 'link.txt']);
     });
+
+    it('walks the same with blocking calls (as the CLI does) as with promises (as the editor does)', async function () {
+      const dir = plant({
+        '.gitignore': '*.tmp\nout/\n', 'x.tmp': '', 'out/a.js': '', 'keep.js': '', 'lib/.gitignore': '!important.tmp\n',
+        'lib/important.tmp': '', 'lib/deep/er/f.ts': '', 'svc/config/.npmrc': '',
+      });
+      try {
+        fs.symlinkSync(dir, path.join(dir, 'lib', 'up'), 'dir');
+      } catch {
+        this.skip();
+      }
+      for (const options of [{}, { followSymlinks: true }, { gitignore: false }, { exclude: ['lib/deep/'] }] as WalkOptions[]) {
+        const promised = await list(dir, ['.', 'svc/config/.npmrc'], options);
+        assert.ok(promised.length >= 4);
+        assert.deepEqual(await list(dir, ['.', 'svc/config/.npmrc'], { ...options, blocking: true }), promised, JSON.stringify(options));
+      }
+      await assert.rejects(() => list(dir, ['nope'], { blocking: true }), WalkError);
+    });
   });
 
   describe('file scanning (src/node/fileScan)', () => {
