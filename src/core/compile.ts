@@ -17,6 +17,11 @@ export interface CompiledRule {
   readonly anchors: readonly string[];
   /** How many characters of a match can come before its anchor. */
   readonly anchorReach: number;
+  /**
+   * Which characters can come before the anchor in a match (1 by ASCII code; index 128 for all above ASCII), when
+   * known: a match starts no earlier than the run of them that ends at the anchor.
+   */
+  readonly anchorLead?: Uint8Array;
   /** Roughly what a plain search of the regex costs per character, against 1 for trying one position on its own. */
   readonly searchCost: number;
   /** The regex, sticky: tried at a position where `skip` found it matches. */
@@ -59,6 +64,7 @@ export function compileRules(specs: readonly RuleSpec[]): CompiledRule[] {
       keywordIds: [],
       anchors: hints.anchors,
       anchorReach,
+      ...(hints.anchorLead ? { anchorLead: leadTable(hints.anchorLead) } : {}),
       searchCost: hints.anchors.length === 0 ? Infinity : searchCost(anchorReach),
       anchorIds: [],
       ...(hints.pivot ? { pivot: { ...hints.pivot, re: new RegExp(hints.pivot.source, `g${spec.flags.includes('i') ? 'i' : ''}`) } } : {}),
@@ -68,6 +74,14 @@ export function compileRules(specs: readonly RuleSpec[]): CompiledRule[] {
       ...(validate ? { validate } : {}),
     };
   });
+}
+
+/** The anchorLead hint (an ASCII bitmap in 4 words, then whether any character above ASCII is in) as a lookup table. */
+function leadTable(lead: readonly number[]): Uint8Array {
+  const table = new Uint8Array(129);
+  for (let c = 0; c < 128; c++) table[c] = ((lead[c >> 5]! >>> (c & 31)) & 1) === 1 ? 1 : 0;
+  table[128] = lead[4] === 0 ? 0 : 1;
+  return table;
 }
 
 /** A rule's `skip` regex: its own pattern in a lookahead after a lazy run of up to SKIP_SPAN - 1 characters. */
@@ -85,6 +99,7 @@ export function searchHintsOf(spec: RuleSpec): SearchHints {
   const pivot = Number.isFinite(reach) && !required ? pivotOf(trailingGuardAsLookahead(spec.regex), spec.flags) : undefined;
   return {
     reach: finite(reach), anchors: required?.literals ?? [], anchorReach: finite(Math.min(reach, required?.maxBefore ?? Infinity)),
+    ...(required ? { anchorLead: [...required.lead.bits, required.lead.hi === 0 ? 0 : 1] } : {}),
     ...(pivot ? { pivot } : {}),
   };
 }

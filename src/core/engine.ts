@@ -216,7 +216,7 @@ export class Engine {
     const stop = Math.min(to, text.length + 1);
     const windows = rule.pivot
       ? this.pivotWindows(rule.pivot, text, from, stop, limit)
-      : hits?.usable ? this.windows(rule, hits, from, stop, text.length) : undefined;
+      : hits?.usable ? this.windows(rule, hits, from, stop, text) : undefined;
     if (!windows) {
       this.search(rule, text, options, out, scope, from, to, limit, line);
       return;
@@ -277,9 +277,9 @@ export class Engine {
    * each anchor occurrence. Undefined when the rule has no anchors or trying the windows' positions one by one would
    * cost more than a plain search.
    */
-  private windows(rule: CompiledRule, hits: KeywordHits, from: number, to: number, length: number): number[] | undefined {
+  private windows(rule: CompiledRule, hits: KeywordHits, from: number, to: number, text: string): number[] | undefined {
     if (rule.anchorIds.length === 0) return undefined;
-    const budget = length * rule.searchCost;
+    const budget = text.length * rule.searchCost;
     let count = 0;
     for (const id of rule.anchorIds) {
       if (hits.saturated(id)) return undefined;
@@ -297,11 +297,18 @@ export class Engine {
     }
     if (rule.anchorIds.length > 1) starts.sort();
     const before = rule.anchorReach;
+    const lead = rule.anchorLead;
     const merged: number[] = [];
     let positions = 0;
     for (let i = 0; i < n; i++) {
       const hi = Math.min(starts[i]!, to - 1);
-      const lo = Math.max(from, starts[i]! - before);
+      let lo = Math.max(from, starts[i]! - before);
+      if (lead) {
+        // Back only over characters that can come before the anchor in a match.
+        let k = starts[i]! - 1;
+        while (k >= lo && lead[Math.min(text.charCodeAt(k), 128)] === 1) k--;
+        lo = k + 1;
+      }
       if (hi < lo) continue;
       const m = merged.length;
       if (m > 0 && lo <= merged[m - 1]! + 1) {

@@ -63,6 +63,11 @@ export interface SearchHints {
   reach: number | null;
   anchors: string[];
   anchorReach: number | null;
+  /**
+   * The characters that can come before an anchor in a match, as the ASCII bitmap (4 words) and 1 if any character
+   * above ASCII can: a match starts no earlier than the run of them that ends at the anchor.
+   */
+  anchorLead?: number[] | null;
   /** For a rule without anchors: a cheaper regex every match holds, and where in the match (see src/core/pivot.ts). */
   pivot?: { source: string; minBefore: number; maxBefore: number } | null;
 }

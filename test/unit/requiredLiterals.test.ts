@@ -4,6 +4,20 @@ import { Engine, expandFakes, requiredLiterals, searchHintsOf, type Candidate } 
 
 import { builtin } from '../helpers/rules';
 
+/** The literals and how far into a match, without the characters that may lead up to them. */
+function where(source: string, flags = ''): { literals: string[]; maxBefore: number } | undefined {
+  const r = requiredLiterals(source, flags);
+  return r && { literals: r.literals, maxBefore: r.maxBefore };
+}
+
+/** The printable ASCII characters that may come before the literal in a match. */
+function leadOf(source: string, flags = ''): string {
+  const lead = requiredLiterals(source, flags)?.lead;
+  let out = '';
+  for (let c = 32; c < 127; c++) if (lead?.has(c)) out += String.fromCharCode(c);
+  return out;
+}
+
 describe('required literals of a regex', () => {
   const cases: Array<[string, string, string[] | undefined]> = [
     ['ghp_[A-Za-z0-9]{36}', 'g', ['ghp_']],
@@ -44,19 +58,27 @@ describe('required literals of a regex', () => {
   })).re;
   it('handles long repetitions of a literal without spelling them out (a custom rule must not stall the engine)', function () {
     this.timeout(5000); // spelled out, (?:ab){1,5000} took 20 s
-    assert.deepEqual(requiredLiterals('x(?:ab){1,5000}y', 'g'), { literals: ['ab'], maxBefore: 1 });
-    assert.deepEqual(requiredLiterals('x(?:ab){40,5000}y', 'g'), { literals: ['ab'.repeat(16)], maxBefore: 1 });
-    assert.deepEqual(requiredLiterals('(?:ab){3}', 'g'), { literals: ['ababab'], maxBefore: 0 });
-    assert.deepEqual(requiredLiterals('A{20,24}[0-9]{60}', 'g'), { literals: ['a'.repeat(20)], maxBefore: 0 });
+    assert.deepEqual(where('x(?:ab){1,5000}y', 'g'), { literals: ['ab'], maxBefore: 1 });
+    assert.deepEqual(where('x(?:ab){40,5000}y', 'g'), { literals: ['ab'.repeat(16)], maxBefore: 1 });
+    assert.deepEqual(where('(?:ab){3}', 'g'), { literals: ['ababab'], maxBefore: 0 });
+    assert.deepEqual(where('A{20,24}[0-9]{60}', 'g'), { literals: ['a'.repeat(20)], maxBefore: 0 });
   });
 
   it('says how far into a match its literal can start', () => {
     assert.equal(requiredLiterals('ghp_[A-Za-z0-9]{36}')?.maxBefore, 0);
     assert.equal(requiredLiterals('[a-z_]{0,40}(?:secret|token)[a-z]{0,5}=')?.maxBefore, 40);
-    assert.deepEqual(requiredLiterals('[0-9]{3}-[a-f]{8}'), { literals: ['-'], maxBefore: 3 });
-    assert.deepEqual(requiredLiterals('(?:x|yy)[0-9]{3}-[a-f]{8}'), { literals: ['x', 'yy'], maxBefore: 0 }, 'at the start beats a dash further in');
-    assert.deepEqual(requiredLiterals('(?:abcd|cd)e', 'g'), { literals: ['cde'], maxBefore: 2 }, '"cde" stands for "abcde", two characters in');
+    assert.deepEqual(where('[0-9]{3}-[a-f]{8}'), { literals: ['-'], maxBefore: 3 });
+    assert.deepEqual(where('(?:x|yy)[0-9]{3}-[a-f]{8}'), { literals: ['x', 'yy'], maxBefore: 0 }, 'at the start beats a dash further in');
+    assert.deepEqual(where('(?:abcd|cd)e', 'g'), { literals: ['cde'], maxBefore: 2 }, '"cde" stands for "abcde", two characters in');
     assert.equal(requiredLiterals('\\w+key')?.maxBefore, Infinity);
+  });
+
+  it('says which characters can come before the literal', () => {
+    assert.equal(leadOf('ghp_[A-Za-z0-9]{36}'), '');
+    assert.equal(leadOf('(?<![a-z])[a-z_]{0,40}(?:secret|token)[a-z]{0,5}='), '_abcdefghijklmnopqrstuvwxyz');
+    assert.equal(leadOf('[0-9]{3}-[a-f]{8}'), '0123456789');
+    assert.equal(leadOf('(?:abcd|cd)e', 'g'), 'ABCDEabcde', 'the letters of "abcde", which holds "cde" two in, in either case');
+    assert.equal(leadOf('[a-z]{0,3}(?:x|y)\\.(?:foo|bar)'), 'abcdefghijklmnopqrstuvwxyz', 'the letters before "x.foo", "y.bar"…');
   });
 
   it('every match of a random regex contains one of its literals, no further in than it says', function () {
@@ -68,11 +90,14 @@ describe('required literals of a regex', () => {
         if (!required) return;
         for (const m of text.matchAll(new RegExp(source, flags))) {
           const found = m[0].toLowerCase();
+          // Some occurrence of a literal no further in than maxBefore, with only `lead` characters before it.
           const near = required.literals.some((l) => {
-            const at = found.indexOf(l);
-            return at >= 0 && at <= required.maxBefore;
+            for (let at = found.indexOf(l); at >= 0 && at <= required.maxBefore; at = found.indexOf(l, at + 1)) {
+              if ([...m[0].slice(0, at)].every((ch) => required.lead.has(ch.charCodeAt(0)))) return true;
+            }
+            return false;
           });
-          assert.ok(near, `/${source}/${flags} matched ${JSON.stringify(m[0])}, which holds none of ${JSON.stringify(required)} in reach`);
+          assert.ok(near, `/${source}/${flags} matched ${JSON.stringify(m[0])}, which holds none of ${JSON.stringify(required.literals)} in reach after lead characters`);
         }
       }),
       { numRuns: 3000 },
