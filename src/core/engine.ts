@@ -7,6 +7,7 @@ import { isPlaceholder } from './placeholders';
 import { sha256Hex } from './sha256';
 import { isInlineAllowed } from './suppress';
 import { type Confidence, type DetectOptions, type Finding, type RuleSpec } from './types';
+import { anchorWindows, pivotWindows, WindowScratch } from './windows';
 
 /** A match that passed a rule's own checks, before overlaps are resolved. */
 export interface Candidate {
@@ -18,9 +19,6 @@ export interface Candidate {
   entropy: number;
   confidence: Confidence;
 }
-
-/** A pivot found more often than once per this many characters makes its rule search the whole text instead. */
-const PIVOT_SPACING = 16;
 
 const CONFIDENCE_RANK: Readonly<Record<Confidence, number>> = { high: 3, medium: 2, low: 1 };
 
@@ -68,8 +66,8 @@ export class Engine {
   private readonly found: number[] = [];
   /** Scratch space for rulesFor(), all 0 between calls. */
   private readonly wanted: Uint8Array;
-  /** Scratch space for windows(). */
-  private starts = new Int32Array(1024);
+  /** Scratch space for anchorWindows(). */
+  private readonly scratch = new WindowScratch();
 
   constructor(
     specs: readonly RuleSpec[],
@@ -215,8 +213,8 @@ export class Engine {
     const line: LineVerdict = { start: -1, end: -1, allowed: false };
     const stop = Math.min(to, text.length + 1);
     const windows = rule.pivot
-      ? this.pivotWindows(rule.pivot, text, from, stop, limit)
-      : hits?.usable ? this.windows(rule, hits, from, stop, text) : undefined;
+      ? pivotWindows(rule.pivot, text, from, stop, limit)
+      : hits?.usable ? anchorWindows(rule, hits, from, stop, text, this.scratch) : undefined;
     if (!windows) {
       this.search(rule, text, options, out, scope, from, to, limit, line);
       return;
@@ -270,83 +268,6 @@ export class Engine {
     if (!span || secret === undefined || secret.length === 0) return;
     const candidate = this.check(rule, text, m[0], secret, span[0], span[1], options, line);
     if (candidate) out.push(candidate);
-  }
-
-  /**
-   * Where the rule's matches can start in [from, to), as sorted, disjoint [lo, hi] pairs: up to `anchorReach` before
-   * each anchor occurrence. Undefined when the rule has no anchors or trying the windows' positions one by one would
-   * cost more than a plain search.
-   */
-  private windows(rule: CompiledRule, hits: KeywordHits, from: number, to: number, text: string): number[] | undefined {
-    if (rule.anchorIds.length === 0) return undefined;
-    const budget = text.length * rule.searchCost;
-    let count = 0;
-    for (const id of rule.anchorIds) {
-      if (hits.saturated(id)) return undefined;
-      count += hits.count(id);
-    }
-    if (count > budget) return undefined;
-    if (this.starts.length < count) this.starts = new Int32Array(Math.max(count, this.starts.length * 2));
-    const starts = this.starts.subarray(0, count);
-    let n = 0;
-    for (let a = 0; a < rule.anchorIds.length; a++) {
-      const from = n;
-      n += hits.copyEnds(rule.anchorIds[a]!, starts, n);
-      const shift = rule.anchors[a]!.length - 1;
-      for (let i = from; i < n; i++) starts[i]! -= shift;
-    }
-    if (rule.anchorIds.length > 1) starts.sort();
-    const before = rule.anchorReach;
-    const lead = rule.anchorLead;
-    const merged: number[] = [];
-    let positions = 0;
-    for (let i = 0; i < n; i++) {
-      const hi = Math.min(starts[i]!, to - 1);
-      let lo = Math.max(from, starts[i]! - before);
-      if (lead) {
-        // Back only over characters that can come before the anchor in a match.
-        let k = starts[i]! - 1;
-        while (k >= lo && lead[Math.min(text.charCodeAt(k), 128)] === 1) k--;
-        lo = k + 1;
-      }
-      if (hi < lo) continue;
-      const m = merged.length;
-      if (m > 0 && lo <= merged[m - 1]! + 1) {
-        if (hi > merged[m - 1]!) {
-          positions += hi - merged[m - 1]!;
-          merged[m - 1] = hi;
-        }
-      } else {
-        merged.push(lo, hi);
-        positions += hi - lo + 1;
-      }
-      if (positions > budget) return undefined;
-    }
-    return merged;
-  }
-
-  /**
-   * Where a rule with a pivot can match in [from, to), as windows() gives them: up to the pivot's distances before each
-   * place its regex matches (overlapping ones included). Undefined when there are so many that a plain search is cheaper.
-   */
-  private pivotWindows(pivot: NonNullable<CompiledRule['pivot']>, text: string, from: number, to: number, limit: number): number[] | undefined {
-    const re = pivot.re;
-    const subject = limit < text.length ? text.slice(0, limit) : text;
-    const budget = (Math.min(to, text.length) - from) / PIVOT_SPACING + 8;
-    const merged: number[] = [];
-    let count = 0;
-    re.lastIndex = from + pivot.minBefore;
-    for (let m = re.exec(subject); m !== null; m = re.exec(subject)) {
-      const lo = Math.max(from, m.index - pivot.maxBefore);
-      if (lo >= to) break;
-      const hi = Math.min(to - 1, m.index - pivot.minBefore);
-      const n = merged.length;
-      if (n > 0 && lo <= merged[n - 1]! + 1) merged[n - 1] = Math.max(merged[n - 1]!, hi);
-      else merged.push(lo, hi);
-      if (++count > budget) return undefined;
-      re.lastIndex = m.index + 1;
-    }
-    return merged;
   }
 
   /** The rule's regex over matches starting in [start, stop), reading the text up to `limit`. */
