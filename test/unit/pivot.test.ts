@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { DocumentScanner, Engine, expandFakes, type TextChange } from '../../src/core';
+import { Engine, expandFakes } from '../../src/core';
+import { assertIncrementalMatchesFull } from '../helpers/edits';
 import { pivotOf } from '../../src/core/pivot';
 import { builtin } from '../helpers/rules';
 
@@ -104,18 +105,8 @@ describe('pivots: a fixed punctuation character that every match of a literal-le
     );
     const editArb = fc.record({ at: fc.nat({ max: 2000 }), del: fc.nat({ max: 12 }), text: fc.array(piece, { maxLength: 3 }).map((p) => p.join('')) });
     fc.assert(
-      fc.property(fc.array(piece, { minLength: 1, maxLength: 30 }).map((p) => p.join('')), fc.array(editArb, { minLength: 1, maxLength: 8 }), (start, edits) => {
-        const scanner = new DocumentScanner(engine);
-        scanner.reset(start);
-        let text = start;
-        for (const e of edits) {
-          const offset = Math.min(e.at, text.length);
-          const length = Math.min(e.del, text.length - offset);
-          const change: TextChange = { offset, length, text: e.text };
-          text = text.slice(0, offset) + e.text + text.slice(offset + length);
-          assert.deepEqual(scanner.update(text, [change]), engine.detect(text));
-        }
-      }),
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 30 }).map((p) => p.join('')), fc.array(editArb, { minLength: 1, maxLength: 8 }), (start, edits) =>
+        assertIncrementalMatchesFull(engine, start, edits)),
       { numRuns: 300 },
     );
   });

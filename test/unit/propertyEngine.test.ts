@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { DocumentScanner, expandFakes, type Finding, type TextChange } from '../../src/core';
+import { expandFakes, type Finding } from '../../src/core';
+import { assertIncrementalMatchesFull } from '../helpers/edits';
 import { builtin } from '../helpers/rules';
 
 /** Line and character of an offset, splitting lines the way VS Code does (\r\n, \r, \n), written independently. */
@@ -98,20 +99,7 @@ describe('property: the engine on random and adversarial text', function () {
     fc.assert(
       fc.property(
         textArb(tokens).chain((start) => fc.tuple(fc.constant(start), fc.array(edit(start.length + 50), { minLength: 1, maxLength: 8 }))),
-        ([start, edits]) => {
-          const scanner = new DocumentScanner(engine);
-          scanner.reset(start);
-          let text = start;
-          for (const e of edits) {
-            const offset = Math.min(e.at, text.length);
-            const length = Math.min(e.del, text.length - offset);
-            const change: TextChange = { offset, length, text: e.text };
-            text = text.slice(0, offset) + e.text + text.slice(offset + length);
-            const incremental = scanner.update(text, [change]);
-            const full = engine.detect(text);
-            assert.deepEqual(incremental, full);
-          }
-        },
+        ([start, edits]) => assertIncrementalMatchesFull(engine, start, edits),
       ),
       { numRuns: 300, seed: 99 },
     );
