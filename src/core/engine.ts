@@ -222,11 +222,11 @@ export class Engine {
     const re = rule.sticky;
     const skip = rule.skip;
     const group = rule.spec.secretGroup;
+    // A match starting in a window reads no further than `reach` past it: the text need not be cut per window.
+    const subject = limit < text.length ? text.slice(0, limit) : text;
     let pos = from;
     for (let w = 0; w < windows.length; w += 2) {
       const hi = windows[w + 1]!;
-      const lim = Math.min(limit, hi + rule.reach + 1);
-      const subject = lim < text.length ? text.slice(0, lim) : text;
       let at = Math.max(windows[w]!, pos);
       while (at <= hi) {
         let start = at;
