@@ -134,57 +134,38 @@ export class KeywordIndex {
    * `wanted` flag is set ends; with `foundIds`, also lists the ids newly marked in `found`.
    */
   scan(text: string, found: Uint8Array, hits?: KeywordHits, foundIds?: number[]): void {
-    const dfa = this.dfa;
-    if (!dfa) {
-      this.scanLower(text.toLowerCase(), found, foundIds);
-      hits?.giveUp();
-      return;
-    }
-    const { moves, width, fold, acceptFrom, multi, outFrom, outIds } = dfa;
     const wanted = hits?.wanted;
-    const n = text.length;
-    this.state = 0;
-    for (let i = this.advance(dfa, text, 0, n); i < n; i = this.advance(dfa, text, i + 1, n)) {
-      const c = text.charCodeAt(i);
-      const s = moves[this.state + fold[c]!]!;
-      if (s === multi) {
-        this.state = this.multiStep(dfa, this.state, c, i, (id, at) => this.hit(found, hits, id, at, foundIds));
-        continue;
+    const placed = this.each(text, 0, text.length, (id, at) => {
+      if (found[id] === 0) {
+        found[id] = 1;
+        foundIds?.push(id);
       }
-      this.state = s;
-      const row = s - acceptFrom;
-      for (let k = outFrom[row]!, end = outFrom[row + width]!; k < end; k++) {
-        const id = outIds[k]!;
-        if (found[id] === 0) {
-          found[id] = 1;
-          foundIds?.push(id);
-        }
-        if (wanted !== undefined && wanted[id] === 1) hits!.push(id, i);
-      }
-    }
+      if (wanted !== undefined && wanted[id] === 1) hits!.push(id, at);
+    });
+    if (!placed) hits?.giveUp();
   }
-
-  private hit(found: Uint8Array, hits: KeywordHits | undefined, id: number, at: number, foundIds?: number[]): void {
-    if (found[id] === 0) foundIds?.push(id);
-    found[id] = 1;
-    if (hits?.wanted[id] === 1) hits.push(id, at);
-  }
-
-  private counted(counts: Int32Array, sign: number, hits: KeywordHits | undefined, id: number, at: number): void {
-    counts[id]! += sign;
-    if (hits?.wanted[id] === 1) hits.push(id, at);
-  }
-
 
   /**
    * Adds `sign` to `counts[id]` for every occurrence of keyword `id` lying wholly inside `text[from, to)`, lower-cased
    * as in scan(): so that counts kept for a document can be updated around an edit.
    */
   count(text: string, from: number, to: number, counts: Int32Array, sign: number, hits?: KeywordHits): void {
+    const wanted = hits?.wanted;
+    const placed = this.each(text, from, to, (id, at) => {
+      counts[id]! += sign;
+      if (wanted !== undefined && wanted[id] === 1) hits!.push(id, at);
+    });
+    if (!placed) hits?.giveUp();
+  }
+
+  /**
+   * Calls `take` for every keyword occurrence lying wholly inside `text[from, to)` lower-cased, with the index of its
+   * last character. Without the table (a keyword is not ASCII) the text is lower-cased as a whole, whose indexes may
+   * differ: `at` is then -1 and the result false.
+   */
+  private each(text: string, from: number, to: number, take: (id: number, at: number) => void): boolean {
     const dfa = this.dfa;
-    const out = this.out;
     if (!dfa) {
-      hits?.giveUp();
       const lower = text.slice(from, to).toLowerCase();
       let s = 0;
       for (let i = 0; i < lower.length; i++) {
@@ -195,9 +176,9 @@ export class KeywordIndex {
           next = this.goto[s]!.get(c);
         }
         s = next ?? 0;
-        for (const h of out[s]!) counts[h]! += sign;
+        for (const id of this.out[s]!) take(id, -1);
       }
-      return;
+      return false;
     }
     const { moves, width, fold, acceptFrom, multi, outFrom, outIds } = dfa;
     this.state = 0;
@@ -205,40 +186,19 @@ export class KeywordIndex {
       const c = text.charCodeAt(i);
       const s = moves[this.state + fold[c]!]!;
       if (s === multi) {
-        this.state = this.multiStep(dfa, this.state, c, i, (id, at) => this.counted(counts, sign, hits, id, at));
+        this.state = this.multiStep(dfa, this.state, c, i, take);
         continue;
       }
       this.state = s;
       const row = s - acceptFrom;
-      for (let k = outFrom[row]!, end = outFrom[row + width]!; k < end; k++) this.counted(counts, sign, hits, outIds[k]!, i);
+      for (let k = outFrom[row]!, end = outFrom[row + width]!; k < end; k++) take(outIds[k]!, i);
     }
+    return true;
   }
 
   /** The length of the longest keyword. */
   get longest(): number {
     return this.keywords.reduce((n, k) => Math.max(n, k.length), 0);
-  }
-
-  /** The general automaton over an already lower-cased text (keywords with non-ASCII characters). */
-  private scanLower(lower: string, found: Uint8Array, foundIds?: number[]): void {
-    let s = 0;
-    const goto = this.goto;
-    const fail = this.fail;
-    const out = this.out;
-    for (let i = 0; i < lower.length; i++) {
-      const c = lower.charCodeAt(i);
-      let next = goto[s]!.get(c);
-      while (next === undefined && s !== 0) {
-        s = fail[s]!;
-        next = goto[s]!.get(c);
-      }
-      s = next ?? 0;
-      const hits = out[s]!;
-      for (let h = 0; h < hits.length; h++) {
-        if (found[hits[h]!] === 0) foundIds?.push(hits[h]!);
-        found[hits[h]!] = 1;
-      }
-    }
   }
 }
 
