@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Engine, expandFakes, requiredLiterals, searchHintsOf, type Candidate } from '../../src/core';
+import { Engine, expandFakes, parseRuleFile, requiredLiterals, searchHintsOf, type Candidate } from '../../src/core';
 
 import { builtin } from '../helpers/rules';
 
@@ -171,9 +171,48 @@ describe('engine: search hints worked out at build time', () => {
     const withHints = JSON.parse(JSON.stringify(rules.map((r) => ({ ...r, search: searchHintsOf(r) })))) as typeof rules;
     const a = new Engine(rules).rules;
     const b = new Engine(withHints).rules;
-    const view = (r: (typeof a)[number]): unknown => [r.spec.id, r.reach, r.anchors, r.anchorReach, r.searchCost];
+    const view = (r: (typeof a)[number]): unknown => [
+      r.spec.id, r.reach, r.anchors, r.anchorReach, r.searchCost, r.anchorLead && [...r.anchorLead], r.pivot && [r.pivot.re.source, r.pivot.minBefore, r.pivot.maxBefore],
+    ];
     assert.deepEqual(b.map(view), a.map(view));
     assert.ok(b.some((r) => r.anchors.length > 0 && Number.isFinite(r.anchorReach)));
+    assert.ok(b.some((r) => r.anchorLead) && b.some((r) => r.pivot), 'lead characters and pivots survive JSON');
+  });
+});
+
+describe('engine: custom rules of any shape find what a plain search finds', () => {
+  // Random regexes as a user might write them: literals (or not) after guards and bounded runs, punctuation pivots,
+  // alternatives, optional parts, lookarounds, case-insensitive or not; the engine works out anchors, lead characters,
+  // pivots and windows for each at run time, and must find exactly what a whole-text search of the same rule finds.
+  const part = fc.constantFrom(
+    '(?:^|[^a-z0-9])', '(?<![a-z])', '\\b', '[a-z0-9_]{0,12}', '[a-z]{2,6}', '[A-Za-z0-9]{4,10}', '(?:key|tok|sec)', 'tok_',
+    'ab', '\\.', '-', ':', '[=:]\\s{0,2}', '["\']?', '(?:x|yy)?', '[0-9a-f]{6,12}', '(?=[^a-z0-9]|$)', '[^\\s"]{3,9}',
+  );
+  const regexArb = fc.array(part, { minLength: 2, maxLength: 7 }).map((p) => `(${p.join('')})`);
+  const textPiece = fc.oneof(
+    fc.constantFrom('tok_', 'key', 'KEY', 'sec', 'ab', 'AB', 'x', 'yy', '.', '-', ':', '=', ' ', '"', '\n', 'abc123', 'f00dcafe', 'Q9z'),
+    fc.string({ unit: fc.constantFrom('a', 'b', '0', '9', 'f', 'K', '_', '.', ':', '-', ' ', '='), maxLength: 14 }),
+  );
+
+  it('for random regexes on random text', function () {
+    this.timeout(120000);
+    let compared = 0;
+    fc.assert(
+      fc.property(fc.array(regexArb, { minLength: 1, maxLength: 4 }), fc.boolean(), fc.array(textPiece, { maxLength: 80 }), (regexes, icase, parts) => {
+        const yaml = ['provider: Fuzz', 'family: saas', 'remediation: { what: w, risk: r, rotate: [x], misuse: m }', 'rules:',
+          ...regexes.map((re, i) => `  - id: fuzz-${i}\n    name: F\n    description: D\n    regex: '${icase ? '(?i)' : ''}${re.replace(/'/g, "''")}'\n    entropy: 0\n    examples: { positive: ['x'], negative: ['y'] }`)].join('\n');
+        const { rules } = parseRuleFile(yaml, 'fuzz.yaml');
+        if (rules.length === 0) return;
+        const text = parts.join('');
+        const plain = rules.map((r) => ({ ...r, search: { reach: null, anchors: [], anchorReach: null } }));
+        const found = (e: Engine): string[] => e.collect(text, {}).map((c) => `${c.rule.spec.id}@${c.start}-${c.end}`).sort();
+        const want = found(new Engine(plain));
+        compared += want.length;
+        assert.deepEqual(found(new Engine(rules)), want, `${regexes.join(' ; ')} on ${JSON.stringify(text)}`);
+      }),
+      { numRuns: 3000 },
+    );
+    assert.ok(compared > 500, `only ${compared} matches were compared`);
   });
 });
 
