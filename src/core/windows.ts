@@ -43,9 +43,11 @@ export function anchorWindows(
   for (let i = 0; i < n; i++) {
     let lo = Math.max(from, starts[i]! - rule.anchorReach);
     if (lead) {
-      // Back only over characters that can come before the anchor in a match.
+      // Back only over characters that can come before the anchor in a match, and not into the last window (which
+      // this one then joins): so no character is walked over twice, however dense the anchors.
+      const floor = merged.length > 0 ? Math.max(lo, merged[merged.length - 1]! + 1) : lo;
       let k = starts[i]! - 1;
-      while (k >= lo && lead[Math.min(text.charCodeAt(k), 128)] === 1) k--;
+      while (k >= floor && lead[Math.min(text.charCodeAt(k), 128)] === 1) k--;
       lo = k + 1;
     }
     positions += add(merged, lo, Math.min(starts[i]!, to - 1));
