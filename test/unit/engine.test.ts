@@ -249,3 +249,16 @@ describe('engine: our own fingerprints', () => {
     assert.deepEqual(e.detect(`jira_token:${hex}`).map((f) => f.ruleId), ['jira-legacy-api-token']);
   });
 });
+
+describe('engine: placeholders written with source escapes', () => {
+  it('skips a placeholder with an escape in the middle, and still reports a real value that holds escapes', () => {
+    const { engine: e } = builtin();
+    // A URL parser's test: "pass" with an odd character written in as an escape sequence.
+    assert.deepEqual(e.detect("parse('uri://us\\xA0er:pa\\uD7FFss@example.com:123/one')").map((f) => f.ruleId), []);
+    assert.deepEqual(e.detect("parse('uri://user:pa\\u{1F600}ssword@example.com/')").map((f) => f.ruleId), []);
+    const real = expandFakes('[[alnum:14]]', 'escaped-url-password');
+    const found = e.detect(`parse('uri://user:${real.slice(0, 6)}\\u00e9${real.slice(6)}@db.internal/')`);
+    assert.deepEqual(found.map((f) => f.ruleId), ['url-credentials-generic']);
+    assert.equal(found[0]!.secret, `${real.slice(0, 6)}\\u00e9${real.slice(6)}`);
+  });
+});
