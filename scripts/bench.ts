@@ -56,7 +56,7 @@ function parseArgs(argv: readonly string[]): Args {
     only: only ? new Set(only.split(',')) : undefined,
     secretlint: !argv.includes('--no-secretlint'),
     compare: value('--compare'),
-    cliFiles: Number(value('--cli-files') ?? (quick ? 500 : 2000)),
+    cliFiles: Number(value('--cli-files') ?? 2000),
   };
 }
 
