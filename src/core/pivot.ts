@@ -31,7 +31,7 @@ export function pivotOf(source: string, flags: string): Pivot | undefined {
   // fast: V8 rejects most positions by that character alone.
   const lead = items.find((n) => !isGuard(n));
   const leadSet = lead?.type === 'set' ? lead.set : lead?.type === 'quant' && lead.body.type === 'set' && lead.min > 0 ? lead.body.set : undefined;
-  if (leadSet && size(leadSet) <= SELECTIVE_LEAD) return undefined;
+  if (leadSet && leadSet.size() <= SELECTIVE_LEAD) return undefined;
   let minBefore = 0;
   let maxBefore = 0;
   for (let i = 0; i < items.length && Number.isFinite(maxBefore); i++) {
@@ -53,14 +53,6 @@ function isGuard(n: Node): boolean {
   if (n.type === 'assert' || (n.type === 'group' && n.look)) return true;
   if (n.type === 'group') return isGuard(n.body);
   return n.type === 'alt' && n.alts.some((a) => lengths(a)[0] === 0);
-}
-
-/** How many characters a set holds (all those above ASCII counting as many). */
-function size(set: CharSet): number {
-  if (set.hi !== 0) return Infinity;
-  let n = 0;
-  for (let c = 0; c < 128; c++) if (set.has(c)) n++;
-  return n;
 }
 
 /** The top-level sequence, with plain and capturing groups opened (a group only groups, for this purpose). */

@@ -62,6 +62,18 @@ export class CharSet {
     return (this.hi & o.hi) !== 0;
   }
 
+  /** How many characters the set holds: Infinity when any above ASCII is in it. */
+  size(): number {
+    if (this.hi !== 0) return Infinity;
+    let n = 0;
+    for (let w of this.bits) {
+      w -= (w >>> 1) & 0x55555555;
+      w = (w & 0x33333333) + ((w >>> 2) & 0x33333333);
+      n += (((w + (w >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+    }
+    return n;
+  }
+
   subsetOf(o: CharSet): boolean {
     for (let i = 0; i < 4; i++) if ((this.bits[i]! & ~o.bits[i]!) !== 0) return false;
     return (this.hi & ~o.hi) === 0;

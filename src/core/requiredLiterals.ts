@@ -56,7 +56,7 @@ function analyse(n: Node): Info {
   switch (n.type) {
     case 'set': {
       const chars = n.set;
-      if (n.set.hi !== 0 || bitCount(n.set.bits) > 2 * MAX_CLASS) return { max: 1, chars };
+      if (n.set.size() > 2 * MAX_CLASS) return { max: 1, chars };
       const folded = new Set<string>();
       for (let c = 0; c < 128; c++) {
         if (!n.set.has(c)) continue;
@@ -78,16 +78,6 @@ function analyse(n: Node): Info {
     case 'quant':
       return repeat(analyse(n.body), n.min, n.max);
   }
-}
-
-function bitCount(words: Uint32Array): number {
-  let n = 0;
-  for (let w of words) {
-    w -= (w >>> 1) & 0x55555555;
-    w = (w & 0x33333333) + ((w >>> 2) & 0x33333333);
-    n += (((w + (w >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-  }
-  return n;
 }
 
 function alternation(infos: readonly Info[]): Info {
